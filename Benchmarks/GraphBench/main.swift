@@ -1,0 +1,2 @@
+import GraphAlgorithms
+print("GraphBench: placeholder")

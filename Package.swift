@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+// ConceptGraph: flashcard decks in, a concept graph out.
+//
+// Stages, each its own module, dependencies pointing one way:
+//   DeckReading → ConceptExtraction (uses Stemming) → ConceptAnalysis (uses GraphAlgorithms)
+//   → GraphExport → ConceptGraphCLI → conceptgraph (executable)
+import PackageDescription
+
+let package = Package(
+    name: "ConceptGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "conceptgraph", targets: ["conceptgraph"]),
+        .library(name: "ConceptGraphCLI", targets: ["ConceptGraphCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev): GraphML writing, HTML field cleaning, schema checks.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+
+        // Reading decks: plain text, TSV/CSV/Anki text exports, HTML fields → cards with file:line.
+        .target(name: "DeckReading", dependencies: ["CLibXML2"]),
+        // The English (Porter2) stemmer from the Snowball project.
+        .target(name: "Stemming"),
+        // Cards → concepts, aliases, broader/requires/related relations.
+        .target(name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming"]),
+        // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
+        .target(name: "GraphAlgorithms"),
+        // Concept graph + algorithms → study order, clusters, levels, key concepts.
+        .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
+        // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
+        .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2"]),
+        // The command-line front end: subcommands parse options and call the stages.
+        .target(
+            name: "ConceptGraphCLI",
+            dependencies: [
+                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "conceptgraph", dependencies: ["ConceptGraphCLI"]),
+
+        // Benchmark driver for the graph algorithms (see Benchmarks/README.md).
+        .executableTarget(
+            name: "GraphBench",
+            dependencies: ["GraphAlgorithms"],
+            path: "Benchmarks/GraphBench"
+        ),
+
+        // Tests. TestSupport finds the repository and the optional ../shared material.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
+        .testTarget(name: "StemmingTests", dependencies: ["Stemming", "TestSupport"]),
+        .testTarget(name: "ConceptExtractionTests", dependencies: ["ConceptExtraction", "TestSupport"]),
+        .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
+        .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
+        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "TestSupport"]),
+    ]
+)

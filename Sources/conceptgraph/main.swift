@@ -1,0 +1,3 @@
+import ConceptGraphCLI
+
+await ConceptGraphCommand.main()

@@ -1,0 +1,6 @@
+import Testing
+@testable import ConceptAnalysis
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

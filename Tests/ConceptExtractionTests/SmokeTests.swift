@@ -1,0 +1,6 @@
+import Testing
+@testable import ConceptExtraction
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import ConceptGraphCLI
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

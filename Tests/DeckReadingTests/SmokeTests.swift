@@ -1,0 +1,6 @@
+import Testing
+@testable import DeckReading
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import GraphAlgorithms
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

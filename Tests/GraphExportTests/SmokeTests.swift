@@ -1,0 +1,6 @@
+import Testing
+@testable import GraphExport
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Stemming
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}
