@@ -86,7 +86,9 @@ enum Exceptions {
     ]
 
     /// Word beginnings after which R1 starts (instead of the usual rule).
-    static let regionPrefixes: [StaticString] = ["gener", "commun", "arsen", "past", "univers", "later"]
+    static let regionPrefixes: [StaticString] = [
+        "gener", "commun", "arsen", "past", "univers", "later", "emerg", "inter", "organ",
+    ]
 
     /// Stems before `-eed` that keep it (`proceed`, `exceed`, `succeed`).
     static let eedStems: [StaticString] = ["proc", "exc", "succ"]

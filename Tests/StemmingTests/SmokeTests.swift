@@ -1,6 +1,0 @@
-import Testing
-@testable import Stemming
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
