@@ -1,17 +1,344 @@
 import DeckReading
 
 /// Turns cards into concepts and relations.
+///
+/// One concept per idea: every card's subject (question scaffolding removed), the items of lists its
+/// answer gives, and short forms with their expansions; names are folded (case, punctuation,
+/// joined forms, abbreviations, typos, Porter2 stems) so the same idea from two decks is one concept.
+/// Relations: `broader` from list headings, name extension ("operational CRM" under "CRM") and
+/// "X is a Y"; `requires` when a card's text uses another concept; `related` for concepts used
+/// together on several cards.
+///
+/// - Complexity: linear in the total length of the cards (every text is matched in one pass over
+///   its words against a trie of all names); no step loops over all concepts per card.
 public struct ConceptExtractor: Sendable {
-    public init() {}
+    /// Concepts co-mentioned on at least this many cards get a `related` relation.
+    public var relatedThreshold: Int
+    /// Co-mentions counted per card at most (keeps `related` linear on long answers).
+    public var mentionsPerCardForRelated: Int
+
+    public init(relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12) {
+        self.relatedThreshold = relatedThreshold
+        self.mentionsPerCardForRelated = mentionsPerCardForRelated
+    }
 
     /// Extracts the concept graph of `decks`, in deck order.
     public func extract(from decks: [Deck]) -> ConceptGraph {
-        // Placeholder until extraction lands: one concept per card front.
-        let cards = decks.flatMap(\.cards)
-        let concepts = cards.enumerated().map { index, card in
-            Concept(id: "c\(index)", label: card.front, aliases: [card.front], terms: [card.front],
-                    decks: [card.deck], definition: card.back, cards: [index], firstSeen: index)
-        }
-        return ConceptGraph(cards: cards, concepts: concepts, relations: [])
+        var run = ExtractionRun(cards: decks.flatMap(\.cards), options: self)
+        return run.extract()
     }
+}
+
+/// The state of one extraction: cards, their tokens, the registry of names, structural relations.
+private struct ExtractionRun {
+    let cards: [Card]
+    let options: ConceptExtractor
+    var normalizer: Normalizer
+    var registry = ConceptRegistry()
+    var frontTokens: [[Token]] = []
+    var backTokens: [[Token]]
+    var readings: [FrontReading] = []
+    /// Items found in each card's answer, with the concept each became.
+    var items: [[(item: AnswerItem, concept: Int)]] = []
+    /// Structural relations (list headings, list items), by registry entry.
+    var structural: [DraftRelation] = []
+
+    init(cards: [Card], options: ConceptExtractor) {
+        self.cards = cards
+        self.options = options
+        let fronts = cards.map { Tokenizer.tokens($0.front) }
+        let backs = cards.map { Tokenizer.tokens($0.back) }
+        self.normalizer = Normalizer(tokenLists: fronts + backs)
+        self.backTokens = backs
+    }
+
+    mutating func extract() -> ConceptGraph {
+        readFronts()
+        readAnswers()
+        resolveInvolvedQuestions()
+        registry.compress()
+        return assemble()
+    }
+
+    // MARK: - Subjects
+
+    /// Registers every card's subject(s), list headings and short forms.
+    mutating func readFronts() {
+        var parser = FrontParser(normalizer: normalizer)
+        readings.reserveCapacity(cards.count)
+        for (index, card) in cards.enumerated() {
+            let reading = parser.read(card.front)
+            readings.append(reading)
+            frontTokens.append(reading.tokens)
+        }
+        normalizer = parser.normalizer
+        for index in cards.indices {
+            let reading = readings[index]
+            for subject in reading.subjects {
+                let id = registry.add(subject, card: index)
+                if let alias = reading.parentheticalAlias { registry.addAlias(alias, of: id) }
+                registerShortForms(of: subject, concept: id, card: index)
+            }
+            if let list = reading.list, let parent = list.parent, parent.key != list.node.key {
+                let parentID = registry.add(parent)
+                let nodeID = registry.lookup(list.node) ?? registry.add(list.node)
+                structural.append(DraftRelation(
+                    source: parentID, target: nodeID, kind: .broader, card: index,
+                    evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
+            }
+        }
+    }
+
+    /// "KAM" answered "Key account Management - …", or "critical success factors" with "CSF" in the
+    /// answer: a short form and its expansion are one concept.
+    mutating func registerShortForms(of subject: NameForm, concept: Int, card: Int) {
+        let back = backTokens[card]
+        if subject.count == 1, normalizer.isAcronym(subject.tokens[0]) {
+            let letters = Array(subject.tokens[0].lower.unicodeScalars.filter { $0.properties.isAlphabetic })
+            if let range = expansion(of: letters, in: back), let name = normalizer.name(back[range]) {
+                registry.addAlias(name, of: concept)
+            }
+        } else if subject.count >= 2 {
+            let initials = initialLetters(of: subject.tokens[...])
+            guard initials.count >= 2 else { return }
+            for token in back where normalizer.isAcronym(token) {
+                let letters = String(String.UnicodeScalarView(token.lower.unicodeScalars.filter { $0.properties.isAlphabetic }))
+                if initials.contains(letters), let name = normalizer.name([token][...]) {
+                    registry.addAlias(name, of: concept)
+                    break
+                }
+            }
+        }
+    }
+
+    /// Where in `tokens` words start with `letters` in turn (function words skipped after the first),
+    /// e.g. "Software as a Service" for S-S, "Customer life-time value" for C-L-V.
+    func expansion(of letters: [Unicode.Scalar], in tokens: [Token]) -> Range<Int>? {
+        guard letters.count >= 2, tokens.count >= 2 else { return nil }
+        for start in tokens.indices where tokens[start].lower.unicodeScalars.first == letters[0] {
+            for joinCompounds in [true, false] {
+                var matched = 0
+                var index = start
+                while index < tokens.count, matched < letters.count {
+                    let token = tokens[index]
+                    if joinCompounds && index > start && token.gap == .joiner {
+                        index += 1
+                        continue
+                    }
+                    if index > start && Lexicon.functionWords.contains(token.lower) && token.lower.unicodeScalars.first != letters[matched] {
+                        index += 1
+                        continue
+                    }
+                    guard token.lower.unicodeScalars.first == letters[matched] else { break }
+                    matched += 1
+                    index += 1
+                }
+                if matched == letters.count { return start..<index }
+            }
+        }
+        return nil
+    }
+
+    /// Initials of a phrase's words, skipping function words; with and without the parts of
+    /// hyphenated compounds ("life-time" gives "l" or "lt").
+    func initialLetters(of tokens: ArraySlice<Token>) -> Set<String> {
+        var joined = "", split = ""
+        for token in tokens where !Lexicon.functionWords.contains(token.lower) {
+            guard let first = token.lower.first else { continue }
+            split.append(first)
+            if token.gap != .joiner || joined.isEmpty { joined.append(first) }
+        }
+        return [joined, split]
+    }
+
+    // MARK: - Lists in answers
+
+    /// Registers the items of lists in answers, under the card's list heading or subject.
+    mutating func readAnswers() {
+        items = Array(repeating: [], count: cards.count)
+        for index in cards.indices {
+            let reading = readings[index]
+            let heading = reading.list
+            guard heading != nil || !reading.subjects.isEmpty else { continue }
+            let found = AnswerParser.items(
+                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil)
+            guard !found.isEmpty else { continue }
+            let owner = heading.map { registry.lookup($0.node) ?? registry.add($0.node) }
+                ?? registry.lookup(reading.subjects[0])!
+            for item in found {
+                guard let name = itemName(item, heading: heading) else { continue }
+                let id = registry.add(name)
+                guard registry.find(id) != registry.find(owner) else { continue }
+                items[index].append((item, id))
+                let how = heading != nil ? "lists" : "lists under it"
+                structural.append(DraftRelation(
+                    source: owner, target: id, kind: .broader, card: index,
+                    evidence: "\(place(index)) \"\(cards[index].front)\" \(how) \"\(item.label)\""))
+            }
+        }
+    }
+
+    /// The concept name an item stands for, or nil for an item that is an action or a sentence.
+    mutating func itemName(_ item: AnswerItem, heading: ListHeading?) -> NameForm? {
+        var label = Substring(item.label)
+        // The name ends where its explanation starts: ":", " - ", "(", "=", " is ", " are ".
+        for stop in [":", " - ", " – ", "(", "=", " is ", " are ", " refers "] {
+            if let range = label.range(of: stop), range.lowerBound > label.startIndex {
+                label = label[..<range.lowerBound]
+            }
+        }
+        var tokens = Tokenizer.tokens(String(label))
+        // "CRM Vision: …" written after the previous group's words: keep the longest known ending.
+        if tokens.count > 3, let known = longestKnownEnding(tokens) { tokens = Array(tokens[known...]) }
+        guard let first = tokens.first, tokens.count <= 5,
+              !Lexicon.leadingVerbs.contains(first.lower) || normalizer.isAcronym(first),
+              !tokens.contains(where: { $0.gap == .boundary }),
+              tokens.contains(where: { !$0.isNumber }) else { return nil }
+        if !item.marked && heading == nil { return nil }
+        if tokens.count == 1, let head = heading?.kindHead,
+           normalizer.fold(tokens[0]) != normalizer.fold(head), !normalizer.isAcronym(tokens[0]) {
+            tokens.append(head)  // "Strategic" in "types of CRM" → "Strategic CRM"
+            tokens[tokens.count - 1].gap = .space
+        }
+        return normalizer.name(tokens[...])
+    }
+
+    /// Index from which the tokens end in a name already registered (longest such ending).
+    mutating func longestKnownEnding(_ tokens: [Token]) -> Int? {
+        for start in tokens.indices.dropFirst() {
+            if let name = normalizer.name(tokens[start...]), name.count == tokens.count - start,
+               registry.lookup(name) != nil { return start }
+        }
+        return nil
+    }
+
+    // MARK: - Involved questions
+
+    /// Cards whose front names no single subject go to the concepts their front mentions (at most 3),
+    /// or, when it mentions none, to its first noun phrase.
+    mutating func resolveInvolvedQuestions() {
+        let pending = cards.indices.filter { readings[$0].subjects.isEmpty && !frontTokens[$0].isEmpty }
+        guard !pending.isEmpty else { return }
+        let matcher = buildMatcher()
+        for index in pending {
+            let tokens = frontTokens[index]
+            var concepts: [Int] = []
+            for match in matcher.matches(in: tokens.map { normalizer.fold($0) }, boundaryBefore: tokens.map { $0.gap == .boundary })
+            where !concepts.contains(registry.find(match.concept)) {
+                concepts.append(registry.find(match.concept))
+            }
+            if concepts.isEmpty, let name = firstPhrase(of: tokens) {
+                concepts = [registry.add(name)]
+            }
+            for id in concepts.prefix(3) { registry.attach(card: index, to: id) }
+        }
+    }
+
+    /// The first run of content words (no function word, no punctuation inside), up to 4 words.
+    mutating func firstPhrase(of tokens: [Token]) -> NameForm? {
+        var best: Range<Int>?
+        var start: Int?
+        for index in tokens.indices {
+            let content = !Lexicon.functionWords.contains(tokens[index].lower)
+                && !Lexicon.questionOpeners.contains(tokens[index].lower)
+                && !Lexicon.leadingVerbs.contains(tokens[index].lower)
+            if content && (start == nil || tokens[index].gap != .boundary) {
+                if start == nil { start = index }
+                if index - start! + 1 >= 2 && best == nil { best = start!..<(index + 1) }
+                if let b = best, b.lowerBound == start { best = start!..<min(index + 1, start! + 4) }
+            } else {
+                start = content ? index : nil
+            }
+        }
+        return best.flatMap { normalizer.name(tokens[$0]) }
+    }
+
+    /// A matcher over every name registered so far.
+    mutating func buildMatcher() -> PhraseMatcher {
+        var matcher = PhraseMatcher()
+        for id in 0..<registry.entryCount {
+            for name in registry.names[id] {
+                matcher.insert(name.folds, concept: id)
+                if name.count > 1 { matcher.insert([name.joinedKey], concept: id) }
+            }
+        }
+        return matcher
+    }
+
+    // MARK: - Assembly
+
+    func place(_ card: Int) -> String { "\(cards[card].deck):\(cards[card].location.line)" }
+
+    mutating func assemble() -> ConceptGraph {
+        let matcher = buildMatcher()
+        var linker = RelationLinker(
+            cards: cards, registry: registry, options: options, structural: structural)
+        // Mentions: one pass over each card's words.
+        for index in cards.indices {
+            let front = frontTokens[index], back = backTokens[index]
+            let frontMatches = matcher.matches(
+                in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
+            let backMatches = matcher.matches(
+                in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
+            linker.addCard(
+                index,
+                frontMentions: frontMatches.map { Mention(concept: registry.find($0.concept), surface: Tokenizer.surface(of: $0.range, in: front, text: cards[index].front)) },
+                itemConcepts: items[index].map { registry.find($0.concept) },
+                backMentions: backMatches.map { Mention(concept: registry.find($0.concept), surface: Tokenizer.surface(of: $0.range, in: back, text: cards[index].back)) },
+                isA: isAParent(card: index, backMatches: backMatches))
+        }
+        linker.addNameExtensions(normalizer: &normalizer)
+        return linker.graph(itemDetails: itemDetails(), normalizer: &normalizer)
+    }
+
+    /// Definitions lists give their items ("Operational- Operational CRM focuses on …").
+    func itemDetails() -> [Int: String] {
+        var details: [Int: String] = [:]
+        for list in items {
+            for (item, concept) in list where !item.detail.isEmpty && details[registry.find(concept)] == nil {
+                details[registry.find(concept)] = item.detail
+            }
+        }
+        return details
+    }
+
+    /// "X is a Y …" in the answer of a card about X, with Y a known concept: Y is broader than X.
+    mutating func isAParent(card: Int, backMatches: [PhraseMatcher.Match]) -> Int? {
+        let back = backTokens[card]
+        guard let verb = back.prefix(8).firstIndex(where: { $0.lower == "is" || $0.lower == "are" }),
+              verb + 1 < back.count else { return nil }
+        // What stands before "is" must be the card's subject (or "it").
+        let subjectIDs = Set(readings[card].subjects.compactMap { registry.lookup($0) })
+        guard !subjectIDs.isEmpty else { return nil }
+        let before = back[..<verb].filter { !Lexicon.functionWords.contains($0.lower) || $0.lower == "it" }
+        if !(before.count == 1 && before[0].lower == "it") {
+            guard let name = normalizer.name(back[..<verb]), let id = registry.lookup(name),
+                  subjectIDs.contains(id) else { return nil }
+        }
+        // The noun phrase after "is a": up to a preposition, relative word or punctuation.
+        var end = verb + 1
+        while end < back.count, end == verb + 1 || back[end].gap != .boundary,
+              !FrontParser.prepositions.contains(back[end].lower) || end == verb + 1 { end += 1 }
+        // Its head: the longest match that ends the phrase.
+        for match in backMatches where match.range.lowerBound > verb && match.range.upperBound == end {
+            let id = registry.find(match.concept)
+            if !subjectIDs.contains(id) { return id }
+        }
+        return nil
+    }
+}
+
+/// A concept named in a card's text, with the words that named it.
+struct Mention: Sendable {
+    var concept: Int
+    var surface: String
+}
+
+/// A relation between registry entries, before concepts get their final numbers.
+struct DraftRelation: Sendable {
+    var source: Int
+    var target: Int
+    var kind: RelationKind
+    var card: Int?
+    var evidence: String
 }

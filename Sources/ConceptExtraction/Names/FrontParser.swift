@@ -1,0 +1,321 @@
+import Foundation
+
+/// What a card's front says its card is about.
+struct FrontReading: Sendable {
+    /// The names the card is about ("what is CRM" → CRM; "X vs Y" → X and Y). Empty when the front is a
+    /// question too involved to name one subject: the card then goes to the concepts it mentions.
+    var subjects: [NameForm] = []
+    /// Set when the front heads a list ("types of CRM", "X (2 types)"): the answer's items are narrower.
+    var list: ListHeading?
+    /// A short form the front gives for its subject in parentheses ("customer touching apps (e-CRM)").
+    var parentheticalAlias: NameForm?
+    /// The tokens of the (first question of the) front, for mention matching.
+    var tokens: [Token] = []
+}
+
+/// A front that heads a list: "types of CRM" (node) under "CRM" (parent); items of kinds get the
+/// parent's head word ("strategic" → "strategic CRM").
+struct ListHeading: Sendable {
+    /// The heading concept itself ("types of CRM", or the subject when the front says "(2 types)").
+    var node: NameForm
+    /// What the list divides, when named apart from the heading ("CRM" in "types of CRM").
+    var parent: NameForm?
+    /// The word single-word items take when the list names kinds of something ("CRM", "database").
+    var kindHead: Token?
+    /// How many items the front announces ("(5)", "2 elements of …"), if it does.
+    var expectedCount: Int?
+}
+
+/// Reads card fronts: removes question and exam scaffolding, finds list headings and comparisons.
+/// Works on tokens; linear in the front's length.
+struct FrontParser {
+    var normalizer: Normalizer
+
+    mutating func read(_ front: String) -> FrontReading {
+        var reading = FrontReading()
+        var text = firstQuestion(of: front)
+        var count: Int?
+        var countWord: String?
+        var alias: String?
+        text = removeParentheticals(text, count: &count, countWord: &countWord, alias: &alias)
+        text = removeTrailingExampleMarker(text)
+        text = removeTopicCode(text)
+        let tokens = Tokenizer.tokens(text)
+        reading.tokens = tokens
+        if let alias, let form = normalizer.name(Tokenizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
+        guard !tokens.isEmpty else { return reading }
+
+        var words = tokens[...]
+        let wasQuestion = stripQuestion(&words)
+        if words.isEmpty { return reading }
+
+        // "X vs Y", "differences between X and Y": every side is a subject.
+        if let sides = comparisonSides(words) {
+            reading.subjects = sides.compactMap { normalizer.name(trimmedAtPreposition($0)) }
+            return reading
+        }
+        // "A and CRM": an acronym joined to a phrase names two subjects.
+        if let sides = acronymConjunction(words) {
+            reading.subjects = sides.compactMap { normalizer.name($0) }
+            return reading
+        }
+        // "types of X", "2 elements of X", "X attributes", "X (2 types)".
+        if let heading = listHeading(words, count: count, countWord: countWord) {
+            reading.list = heading
+            reading.subjects = [heading.node]
+            return reading
+        }
+        // An involved question ("why is it important to have X before Y"): the card goes to what it mentions.
+        if wasQuestion && words.count > 5 && hasVerb(words) { return reading }
+        let subjectWords = trimmedAtPreposition(words)
+        if subjectWords.count > 6 { return reading }
+        if let subject = normalizer.name(subjectWords) {
+            reading.subjects = [subject]
+            if count != nil || countWord != nil {
+                reading.list = ListHeading(
+                    node: subject, parent: nil,
+                    kindHead: countWord.map { Lexicon.kindWords.contains($0) } == true ? subject.tokens.last : nil,
+                    expectedCount: count)
+            }
+        }
+        return reading
+    }
+
+    // MARK: - Text-level clean-up
+
+    /// The first question when a front asks several ("What is X? What skills …?").
+    private func firstQuestion(of front: String) -> String {
+        let line = front.split(whereSeparator: \.isNewline).first.map(String.init) ?? front
+        guard let mark = line.firstIndex(of: "?") else { return line }
+        return String(line[..<mark])
+    }
+
+    /// Takes out `(…)` groups: counts ("(5)", "(2 TYPES)") and short forms ("(e-CRM)") are kept aside,
+    /// fill-in blanks and explanations are dropped.
+    private func removeParentheticals(
+        _ text: String, count: inout Int?, countWord: inout String?, alias: inout String?
+    ) -> String {
+        guard text.contains("(") else { return text }
+        var result = ""
+        var depth = 0
+        var inner = ""
+        for character in text {
+            if character == "(" {
+                if depth == 0 { inner = "" } else { inner.append(character) }
+                depth += 1
+            } else if character == ")" && depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    classifyParenthetical(inner, count: &count, countWord: &countWord, alias: &alias)
+                    result.append(" ")
+                } else {
+                    inner.append(character)
+                }
+            } else if depth > 0 {
+                inner.append(character)
+            } else {
+                result.append(character)
+            }
+        }
+        return depth > 0 ? result + " " + inner : result
+    }
+
+    private func classifyParenthetical(
+        _ inner: String, count: inout Int?, countWord: inout String?, alias: inout String?
+    ) {
+        let parts = inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !parts.isEmpty else { return }
+        if let number = Int(parts[0]) ?? Self.numberWords[parts[0].lowercased()] {
+            if parts.count == 1 {
+                count = number
+                return
+            }
+            if parts.count == 2, Lexicon.groupWords.contains(parts[1].lowercased()) {
+                count = number
+                countWord = parts[1].lowercased()
+                return
+            }
+        }
+        if parts.count == 1 {
+            let capitals = inner.unicodeScalars.filter { $0.properties.isUppercase }.count
+            if capitals >= 2 && inner.count <= 12 { alias = inner }
+        }
+    }
+
+    static let numberWords: [String: Int] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    ]
+
+    /// "low end crm + ex" → "low end crm": a request for examples is not part of the name.
+    private func removeTrailingExampleMarker(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for marker in ["+ ex", "+ eg", "+ examples", "+ example", "& examples", "& ex", "+ex", "+ e.g."]
+        where trimmed.lowercased().hasSuffix(marker) {
+            return String(trimmed.dropLast(marker.count))
+        }
+        return text
+    }
+
+    /// "comparch,opcode: is part of …" → "is part of …": a short topic code before a colon.
+    private func removeTopicCode(_ text: String) -> String {
+        guard let colon = text.firstIndex(of: ":") else { return text }
+        let head = text[..<colon], rest = text[text.index(after: colon)...]
+        let headWords = head.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
+        let restWords = rest.split(separator: " ")
+        guard headWords.count <= 3, head.count <= 30, restWords.count >= 2,
+              head.allSatisfy({ $0.isLetter || $0.isNumber || " ,/&-_".contains($0) }) else { return text }
+        return String(rest)
+    }
+
+    // MARK: - Token-level clean-up
+
+    /// Removes "what is (a)", "define", "how do you VERB", "what do X VERB", framing like "the role of".
+    /// Returns whether the front was a question or task.
+    private func stripQuestion(_ words: inout ArraySlice<Token>) -> Bool {
+        guard let first = words.first else { return false }
+        let opener = Lexicon.questionOpeners.contains(first.lower) && !normalizer.isAcronym(first)
+        let asksWhatXDoes = opener && ["what", "who", "how", "which"].contains(first.lower)
+            && words.dropFirst().first.map { ["do", "does", "did"].contains($0.lower) } == true
+        var strippedVerb = false
+        while let token = words.first, !normalizer.isAcronym(token) {
+            let lower = token.lower
+            if Lexicon.questionOpeners.contains(lower) || ["you", "it", "we", "they", "i", "some", "of", "the", "a",
+                "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by"].contains(lower)
+            {
+                words = words.dropFirst()
+            } else if Lexicon.framingNouns.contains(lower),
+                      opener || words.dropFirst().first.map({ $0.lower == "of" }) == true {
+                words = words.dropFirst()
+            } else if opener, !strippedVerb, Lexicon.leadingVerbs.contains(lower), words.count > 1 {
+                words = words.dropFirst()
+                strippedVerb = true
+            } else {
+                break
+            }
+        }
+        // "what do crm tools do" / "who does X support": the closing verb belongs to the question.
+        if asksWhatXDoes, words.count > 1, let last = words.last, Lexicon.leadingVerbs.contains(last.lower) {
+            words = words.dropLast()
+        }
+        return opener
+    }
+
+    /// The words up to the first preposition when the name goes on past it
+    /// ("critical success factors for successful CRM strategies" → "critical success factors").
+    private func trimmedAtPreposition(_ words: ArraySlice<Token>) -> ArraySlice<Token> {
+        var cut = words
+        // A boundary (comma, colon) ends the name.
+        if let stop = cut.dropFirst().firstIndex(where: { $0.gap == .boundary }) { cut = cut[..<stop] }
+        guard cut.count > 4 else { return cut }
+        for index in cut.indices.dropFirst() where Self.prepositions.contains(cut[index].lower) {
+            return cut[..<index]
+        }
+        return cut
+    }
+
+    static let prepositions: Set<String> = [
+        "of", "for", "in", "on", "to", "with", "between", "by", "about", "as", "before", "after", "from", "into",
+        "within", "that", "which", "when", "where", "during", "through", "among",
+    ]
+
+    private func hasVerb(_ words: ArraySlice<Token>) -> Bool {
+        words.contains { Lexicon.leadingVerbs.contains($0.lower) }
+    }
+
+    /// "X vs Y", "differences between X and Y", "strategic, operational and analytical CRM".
+    private func comparisonSides(_ words: ArraySlice<Token>) -> [ArraySlice<Token>]? {
+        if let vs = words.firstIndex(where: { $0.lower == "vs" || $0.lower == "versus" }) {
+            let left = words[..<vs], right = words[(vs + 1)...]
+            return left.isEmpty || right.isEmpty ? nil : [left, right]
+        }
+        var rest = words
+        while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower) { rest = rest.dropFirst() }
+        guard let first = rest.first, Lexicon.comparisonWords.contains(first.lower) else { return nil }
+        rest = rest.dropFirst()
+        while let token = rest.first, ["between", "of", "among", "the"].contains(token.lower) { rest = rest.dropFirst() }
+        return splitList(rest)
+    }
+
+    /// "a, b and c X" → ["a X", "b X", "c X"] when every part before the last is one word
+    /// (they share the last part's head), else the parts as written.
+    private func splitList(_ words: ArraySlice<Token>) -> [ArraySlice<Token>]? {
+        var parts: [ArraySlice<Token>] = []
+        var start = words.startIndex
+        for index in words.indices {
+            let token = words[index]
+            if token.lower == "and" || token.lower == "or" {
+                if start < index { parts.append(words[start..<index]) }
+                start = index + 1
+            } else if token.gap == .boundary && index > start {
+                parts.append(words[start..<index])
+                start = index
+            }
+        }
+        if start < words.endIndex { parts.append(words[start...]) }
+        guard parts.count >= 2 else { return nil }
+        guard let last = parts.last, last.count > 1, parts.dropLast().allSatisfy({ $0.count == 1 }),
+              let head = last.last else { return parts }
+        return parts.dropLast().map { part in
+            var joined = Array(part)
+            var headToken = head
+            headToken.gap = .space
+            joined.append(headToken)
+            return joined[...]
+        } + [last]
+    }
+
+    /// "Organizational roles and CRM": a phrase and an acronym joined by "and" are two subjects.
+    private func acronymConjunction(_ words: ArraySlice<Token>) -> [ArraySlice<Token>]? {
+        guard words.count <= 6, let and = words.firstIndex(where: { $0.lower == "and" || $0.lower == "&" }),
+              and > words.startIndex, and + 1 < words.endIndex else { return nil }
+        let left = words[..<and], right = words[(and + 1)...]
+        let leftAcronym = left.count == 1 && normalizer.isAcronym(left.first!)
+        let rightAcronym = right.count == 1 && normalizer.isAcronym(right.first!)
+        guard leftAcronym != rightAcronym else { return nil }
+        return [left, right]
+    }
+
+    /// "types of X", "2 elements of X", "steps to build a X", "X attributes", "Dwyer's 5 phases of X".
+    private mutating func listHeading(_ words: ArraySlice<Token>, count: Int?, countWord: String?) -> ListHeading? {
+        // Group word near the start, followed by a preposition.
+        for index in words.indices.prefix(4) where Lexicon.groupWords.contains(words[index].lower) {
+            guard index + 1 < words.endIndex,
+                  ["of", "in", "to", "for", "within"].contains(words[index + 1].lower) else { continue }
+            let before = words[..<index]
+            guard before.allSatisfy({ $0.isNumber || Lexicon.rankingAdjectives.contains($0.lower)
+                || Lexicon.functionWords.contains($0.lower) || $0.text.first?.isUppercase == true }) else { continue }
+            var rest = words[(index + 2)...]
+            if words[index + 1].lower == "to", let verb = rest.first, Lexicon.leadingVerbs.contains(verb.lower) {
+                rest = rest.dropFirst()  // "steps to build a X"
+            }
+            while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower)
+                || Lexicon.functionWords.contains(token.lower) { rest = rest.dropFirst() }
+            let parentWords = trimmedAtPreposition(rest)
+            let nodeWords = words[index...].prefix(upTo: parentWords.endIndex)
+            guard let node = normalizer.name(nodeWords) else { return nil }
+            let parent = normalizer.name(parentWords)
+            let number = before.first(where: \.isNumber).flatMap { Int($0.text) } ?? count
+            let kinds = Lexicon.kindWords.contains(words[index].lower)
+            return ListHeading(node: node, parent: parent, kindHead: kinds ? parentHead(parent) : nil,
+                               expectedCount: number)
+        }
+        // Group word at the end: "relationship attributes", "CRM types".
+        if words.count >= 2, let last = words.last, Lexicon.groupWords.contains(last.lower) {
+            var rest = words.dropLast()
+            while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower) || token.isNumber {
+                rest = rest.dropFirst()
+            }
+            guard !rest.isEmpty, let node = normalizer.name(rest + [last]) else { return nil }
+            let parent = normalizer.name(rest)
+            let kinds = Lexicon.kindWords.contains(last.lower)
+            return ListHeading(node: node, parent: parent, kindHead: kinds ? parentHead(parent) : nil,
+                               expectedCount: count)
+        }
+        return nil
+    }
+
+    /// The word kinds of `parent` end with: "CRM" for "CRM" and for "types of CRM".
+    private func parentHead(_ parent: NameForm?) -> Token? {
+        parent?.tokens.last
+    }
+}

@@ -1,0 +1,58 @@
+/// A name a concept goes by: its words, how to show it, and the keys that decide which names are one idea.
+struct NameForm: Sendable, Hashable {
+    /// The words, as tokens of the text they came from.
+    var tokens: [Token]
+    /// The name to show: typos corrected, acronyms in capitals, joiners kept ("customer-facing apps").
+    var surface: String
+    /// The folded word forms (see `Normalizer.fold`).
+    var folds: [String]
+    /// The folded words written together, folded again: makes "customerfacing" = "customer facing".
+    var joinedKey: String
+
+    /// Names with equal keys are the same concept.
+    var key: String { folds.joined(separator: " ") }
+    var count: Int { tokens.count }
+}
+
+extension Normalizer {
+    /// A name from tokens, with function words trimmed off both ends; nil when nothing is left.
+    mutating func name(_ slice: ArraySlice<Token>) -> NameForm? {
+        var lower = slice.startIndex, upper = slice.endIndex
+        while lower < upper, isEdgeNoise(slice[lower], leading: true) { lower += 1 }
+        while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
+        guard lower < upper else { return nil }
+        let words = Array(slice[lower..<upper])
+        var surface = ""
+        var folds: [String] = []
+        var joined = ""
+        folds.reserveCapacity(words.count)
+        for (offset, token) in words.enumerated() {
+            if offset > 0 {
+                if token.gap == .joiner { surface.unicodeScalars.append(token.joiner) } else { surface += " " }
+            }
+            surface += displayForm(of: token)
+            folds.append(fold(token))
+            joined += isAcronym(token) || token.isNumber ? token.lower : correctedWord(token.lower)
+        }
+        let joinedKey = words.count == 1 ? folds[0] : (joined.utf8.count > 40 ? folds.joined() : fold(word: joined))
+        return NameForm(tokens: words, surface: surface, folds: folds, joinedKey: joinedKey)
+    }
+
+    /// A name from several token runs ("strategic" + "CRM" → "strategic CRM").
+    mutating func name(joining parts: [[Token]]) -> NameForm? {
+        var tokens: [Token] = []
+        for part in parts {
+            for (offset, var token) in part.enumerated() {
+                if offset == 0 && !tokens.isEmpty { token.gap = .space }
+                tokens.append(token)
+            }
+        }
+        return name(tokens[...])
+    }
+
+    private func isEdgeNoise(_ token: Token, leading: Bool) -> Bool {
+        if isAcronym(token) { return false }
+        if Lexicon.functionWords.contains(token.lower) { return true }
+        return leading && token.isNumber
+    }
+}

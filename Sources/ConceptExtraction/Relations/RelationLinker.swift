@@ -1,0 +1,209 @@
+import DeckReading
+
+/// Turns what the extraction found (subjects, list items, mentions, name forms) into numbered concepts
+/// and deduplicated relations with their evidence.
+struct RelationLinker {
+    let cards: [Card]
+    let registry: ConceptRegistry
+    let options: ConceptExtractor
+    private var drafts: [DraftRelation]
+    /// Per card: the concepts in the order the learner meets them, and the mentions of the answer.
+    private var cardMentions: [(front: [Mention], items: [Int], back: [Mention], isA: Int?)] = []
+
+    init(cards: [Card], registry: ConceptRegistry, options: ConceptExtractor, structural: [DraftRelation]) {
+        self.cards = cards
+        self.registry = registry
+        self.options = options
+        self.drafts = structural.map {
+            DraftRelation(source: registry.find($0.source), target: registry.find($0.target), kind: $0.kind,
+                          card: $0.card, evidence: $0.evidence)
+        }
+        cardMentions.reserveCapacity(cards.count)
+    }
+
+    mutating func addCard(_ index: Int, frontMentions: [Mention], itemConcepts: [Int], backMentions: [Mention], isA: Int?) {
+        precondition(index == cardMentions.count, "cards are added in order")
+        cardMentions.append((frontMentions, itemConcepts, backMentions, isA))
+    }
+
+    /// "operational CRM" under "CRM", "CRM strategy" under "CRM": a name that extends another
+    /// concept's name (the other's words at its start or end) is narrower. Only the nearest such
+    /// concepts become parents.
+    mutating func addNameExtensions(normalizer: inout Normalizer) {
+        for root in registry.roots {
+            var parents: [(id: Int, range: Range<Int>, name: String, of: String)] = []
+            for name in registry.names[root] where name.count >= 2 {
+                let n = name.count
+                for length in stride(from: n - 1, through: 1, by: -1) {
+                    for range in [0..<length, (n - length)..<n] {
+                        let key = name.folds[range].joined(separator: " ")
+                        guard let id = registry.lookup(key: key), id != root else { continue }
+                        // Keep only the longest: skip a candidate inside one already found.
+                        if parents.contains(where: { $0.id == id || ($0.range.contains(range.lowerBound) && $0.range.contains(range.upperBound - 1)) }) {
+                            continue
+                        }
+                        parents.append((id, range, registry.names[id][0].surface, name.surface))
+                    }
+                }
+            }
+            for parent in parents where !parents.contains(where: { $0.id != parent.id && $0.range.count > parent.range.count && $0.range.contains(parent.range.lowerBound) && $0.range.contains(parent.range.upperBound - 1) }) {
+                drafts.append(DraftRelation(
+                    source: parent.id, target: root, kind: .broader, card: nil,
+                    evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
+            }
+        }
+    }
+
+    /// Numbers the concepts in the order the learner meets them and builds every relation.
+    mutating func graph(itemDetails: [Int: String], normalizer: inout Normalizer) -> ConceptGraph {
+        // Which cards are about which concept.
+        var subjectsOfCard = [[Int]](repeating: [], count: cards.count)
+        for root in registry.roots {
+            for card in registry.cards[root] where !subjectsOfCard[card].contains(root) {
+                subjectsOfCard[card].append(root)
+            }
+        }
+        // First sight: in card order, front mentions, subjects, list items, then answer mentions.
+        var firstSeen = [Int](repeating: -1, count: registry.entryCount)
+        var clock = 0
+        func see(_ id: Int) {
+            if firstSeen[id] < 0 { firstSeen[id] = clock; clock += 1 }
+        }
+        var firstCardSeen = [Int](repeating: -1, count: registry.entryCount)
+        for card in cards.indices {
+            let seen = cardMentions[card]
+            for id in seen.front.map(\.concept) + subjectsOfCard[card] + seen.items + seen.back.map(\.concept) {
+                see(id)
+                if firstCardSeen[id] < 0 { firstCardSeen[id] = card }
+            }
+        }
+        for root in registry.roots { see(root) }
+
+        // "X is a Y": Y broader than X.
+        for card in cards.indices {
+            guard let parent = cardMentions[card].isA else { continue }
+            for subject in subjectsOfCard[card] where subject != parent {
+                drafts.append(DraftRelation(
+                    source: parent, target: subject, kind: .broader, card: card,
+                    evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+            }
+        }
+        let children = broaderChildren()
+
+        // Requires: a card about S whose text uses M (M not narrower than S) needs M first.
+        var coMentions: [UInt64: (count: Int, card: Int)] = [:]
+        for card in cards.indices {
+            let seen = cardMentions[card]
+            let subjects = subjectsOfCard[card]
+            for mention in seen.front + seen.back {
+                for subject in subjects where mention.concept != subject && !subjects.contains(mention.concept) {
+                    guard !isDescendant(mention.concept, of: subject, children: children) else { continue }
+                    drafts.append(DraftRelation(
+                        source: mention.concept, target: subject, kind: .requires, card: card,
+                        evidence: "\(place(card)) \"\(mention.surface)\""))
+                }
+            }
+            var together: [Int] = []
+            for id in subjects + (seen.front + seen.back).map(\.concept) where !together.contains(id) {
+                together.append(id)
+                if together.count == options.mentionsPerCardForRelated { break }
+            }
+            for i in together.indices {
+                for j in together.indices where j > i {
+                    let (a, b) = (min(together[i], together[j]), max(together[i], together[j]))
+                    let key = UInt64(a) << 32 | UInt64(b)
+                    coMentions[key, default: (0, card)].count += 1
+                }
+            }
+        }
+        var linked = Set<UInt64>()
+        for draft in drafts {
+            let (a, b) = (min(draft.source, draft.target), max(draft.source, draft.target))
+            linked.insert(UInt64(a) << 32 | UInt64(b))
+        }
+        for (key, value) in coMentions where value.count >= options.relatedThreshold && !linked.contains(key) {
+            var (a, b) = (Int(key >> 32), Int(key & 0xffff_ffff))
+            if firstSeen[b] < firstSeen[a] { swap(&a, &b) }
+            drafts.append(DraftRelation(
+                source: a, target: b, kind: .related, card: value.card,
+                evidence: "used together on \(value.count) cards, first at \(place(value.card))"))
+        }
+
+        // Concepts numbered by first sight.
+        let ordered = registry.roots.sorted { firstSeen[$0] < firstSeen[$1] }
+        var number = [Int](repeating: -1, count: registry.entryCount)
+        for (position, root) in ordered.enumerated() { number[root] = position }
+        var slugs = SlugAllocator()
+        let concepts: [Concept] = ordered.map { root in
+            let names = registry.names[root]
+            let label = names.first?.surface ?? "concept"
+            var aliases: [String] = []
+            var seenAliases = Set<String>()
+            for name in names where seenAliases.insert(name.surface.lowercased()).inserted { aliases.append(name.surface) }
+            let cardList = Array(Set(registry.cards[root])).sorted()
+            var terms: [String] = []
+            var decks: [String] = []
+            for card in cardList {
+                if !terms.contains(cards[card].front) { terms.append(cards[card].front) }
+                if !decks.contains(cards[card].deck) { decks.append(cards[card].deck) }
+            }
+            if decks.isEmpty, firstCardSeen[root] >= 0 { decks = [cards[firstCardSeen[root]].deck] }
+            let definition = cardList.first.map { cards[$0].back } ?? itemDetails[root] ?? ""
+            return Concept(
+                id: slugs.slug(for: label), label: label, aliases: aliases, terms: terms, decks: decks,
+                definition: definition, cards: cardList, firstSeen: firstSeen[root])
+        }
+        return ConceptGraph(cards: cards, concepts: concepts, relations: mergedRelations(number: number))
+    }
+
+    /// One relation per (source, target, kind): weights add up, evidence keeps the first three.
+    private func mergedRelations(number: [Int]) -> [Relation] {
+        var index: [Int64: Int] = [:]
+        var relations: [Relation] = []
+        var evidenceCount: [Int] = []
+        for draft in drafts {
+            let source = number[registry.find(draft.source)], target = number[registry.find(draft.target)]
+            guard source != target else { continue }
+            let kindCode = Int64(RelationKind.allCases.firstIndex(of: draft.kind)!)
+            let key = (Int64(source) << 34) | (Int64(target) << 2) | kindCode
+            if let existing = index[key] {
+                relations[existing].weight += 1
+                if evidenceCount[existing] < 3, !relations[existing].evidence.contains(draft.evidence) {
+                    relations[existing].evidence += "\n" + draft.evidence
+                    evidenceCount[existing] += 1
+                }
+            } else {
+                index[key] = relations.count
+                relations.append(Relation(source: source, target: target, kind: draft.kind, weight: 1, evidence: draft.evidence))
+                evidenceCount.append(1)
+            }
+        }
+        return relations.sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) }
+    }
+
+    private func broaderChildren() -> [Int: [Int]] {
+        var children: [Int: [Int]] = [:]
+        for draft in drafts where draft.kind == .broader {
+            children[registry.find(draft.source), default: []].append(registry.find(draft.target))
+        }
+        return children
+    }
+
+    /// Whether `node` lies below `ancestor` in the hierarchy (searches at most a few hundred concepts).
+    private func isDescendant(_ node: Int, of ancestor: Int, children: [Int: [Int]]) -> Bool {
+        var stack = children[ancestor] ?? []
+        var visited: Set<Int> = [ancestor]
+        while let next = stack.popLast(), visited.count < 400 {
+            if next == node { return true }
+            if visited.insert(next).inserted { stack.append(contentsOf: children[next] ?? []) }
+        }
+        return false
+    }
+
+    private func place(_ card: Int) -> String { "\(cards[card].deck):\(cards[card].location.line)" }
+
+    private func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        return line.count > 120 ? String(line.prefix(120)) + "…" : line
+    }
+}

@@ -1,0 +1,103 @@
+/// Small closed word lists of English (function words, study-card scaffolding, common abbreviations).
+/// They describe how people write cards, never what a deck is about: no subject vocabulary here.
+enum Lexicon {
+    /// Function words: never the first or last word of a concept name.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+        "without", "into", "onto", "over", "under", "about", "between", "among", "through", "during", "before",
+        "after", "as", "than", "then", "so", "such", "that", "this", "these", "those", "which", "who", "whom",
+        "whose", "what", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been", "being", "am",
+        "do", "does", "did", "done", "has", "have", "had", "having", "can", "could", "will", "would", "shall",
+        "should", "may", "might", "must", "it", "its", "it's", "they", "them", "their", "there", "here", "we",
+        "our", "you", "your", "he", "she", "his", "her", "i", "me", "my", "not", "no", "yes", "all", "any",
+        "some", "each", "every", "both", "either", "neither", "other", "another", "more", "most", "less",
+        "least", "very", "also", "only", "just", "even", "much", "many", "few", "if", "else", "because",
+        "while", "whereas", "although", "though", "via", "per", "etc", "eg", "ie", "vs", "versus", "up", "down",
+        "out", "off", "again", "same", "own", "too", "one", "ones", "something", "anything", "way", "ways",
+        "within", "across", "around", "against", "upon", "toward", "towards", "like", "unlike",
+        "whether", "since", "until", "ex", "eg.", "often", "usually", "always", "never", "mostly", "lot",
+    ]
+
+    /// Words that open a list heading: "types of X", "X (2 types)", "5 phases of X". Their items are
+    /// narrower than X.
+    static let groupWords: Set<String> = [
+        "type", "types", "kind", "kinds", "form", "forms", "class", "classes", "category", "categories",
+        "variety", "varieties", "element", "elements", "component", "components", "part", "parts", "phase",
+        "phases", "stage", "stages", "step", "steps", "attribute", "attributes", "example", "examples",
+        "development", "developments",
+    ]
+
+    /// Group words whose items are kinds of X ("types of CRM": strategic → strategic CRM).
+    static let kindWords: Set<String> = [
+        "type", "types", "kind", "kinds", "form", "forms", "class", "classes", "category", "categories",
+        "variety", "varieties", "development", "developments",
+    ]
+
+    /// Words that introduce a question or task on a card, removed from its front.
+    static let questionOpeners: Set<String> = [
+        "what", "who", "whom", "which", "why", "how", "when", "where", "whose", "define", "definition",
+        "explain", "describe", "name", "list", "state", "identify", "outline", "discuss", "compare", "contrast",
+        "give", "summarize", "summarise", "distinguish", "differentiate", "illustrate", "evaluate", "analyse",
+        "analyze", "is", "are", "does", "do", "can",
+    ]
+
+    /// Words a card uses to frame its subject ("definition of X", "the role of X"), removed from fronts.
+    static let framingNouns: Set<String> = [
+        "definition", "meaning", "role", "purpose", "importance", "significance", "concept", "idea", "notion",
+        "term", "characteristics", "overview", "description", "explanation", "nature", "function",
+    ]
+
+    /// Adjectives that only rank a heading ("major", "key", "main"): removed at the front of a name.
+    static let rankingAdjectives: Set<String> = [
+        "major", "key", "main", "primary", "principal", "important", "basic", "essential", "fundamental",
+        "common", "different", "various", "general", "overall", "other", "several", "some", "certain",
+    ]
+
+    /// Words that mark a comparison between two subjects ("X vs Y", "differences between X and Y").
+    static let comparisonWords: Set<String> = ["vs", "versus", "differences", "difference", "similarities", "compared"]
+
+    /// Short forms that stand for a longer word on cards.
+    static let abbreviations: [String: String] = [
+        "app": "application", "apps": "applications", "info": "information", "org": "organization",
+        "orgs": "organizations", "mgmt": "management", "mgt": "management", "acct": "account",
+        "accts": "accounts", "dept": "department", "depts": "departments", "govt": "government",
+        "tech": "technology", "admin": "administration", "approx": "approximately", "prob": "probability",
+        "temp": "temperature", "req": "requirement", "reqs": "requirements", "diff": "difference",
+        "cust": "customer", "custs": "customers", "mktg": "marketing", "env": "environment",
+        "sys": "system", "thru": "through", "btw": "between",
+        "intl": "international", "natl": "national", "mfg": "manufacturing", "prod": "production",
+    ]
+
+    /// Common English verbs in base, -s and past forms. A list item opening with one is an action
+    /// ("improve sales"), not the name of a concept.
+    static let leadingVerbs: Set<String> = [
+        "improve", "improves", "improved", "identify", "identifies", "identified", "provide", "provides",
+        "provided", "form", "forms", "increase", "increases", "reduce", "reduces", "maximize", "maximise",
+        "minimize", "minimise", "create", "creates", "use", "uses", "used", "help", "helps", "make", "makes",
+        "made", "give", "gives", "gave", "take", "takes", "get", "gets", "set", "sets", "build", "builds",
+        "define", "defines", "select", "selects", "maintain", "maintains", "populate", "understand",
+        "understands", "treat", "treats", "meet", "meets", "support", "supports", "allow", "allows", "enable",
+        "enables", "ensure", "ensures", "keep", "keeps", "manage", "manages", "measure", "measures",
+        "analyze", "analyse", "analyzes", "analyses", "acquire", "acquires", "enhance", "enhances", "exclude",
+        "excludes", "include", "includes", "consider", "check", "checks", "assess", "assesses", "monitor",
+        "monitors", "collect", "collects", "store", "stores", "send", "sends", "receive", "receives", "find",
+        "finds", "show", "shows", "shown", "describe", "describes", "explain", "explains", "determine",
+        "determines", "convert", "converts", "perform", "performs", "performed", "hold", "holds", "held",
+        "contain", "contains", "move", "moves", "add", "adds", "remove", "removes", "compare", "compares",
+        "conduct", "conducts", "apply", "applies", "applied", "represent", "represents", "prevent",
+        "prevents", "cause", "causes", "caused", "lead", "leads", "led", "produce", "produces", "produced",
+        "require", "requires", "required", "involve", "involves", "occur", "occurs", "happen", "happens",
+        "start", "starts", "stop", "stops", "run", "runs", "write", "writes", "read", "reads", "open", "close",
+        "go", "goes", "went", "come", "comes", "came", "see", "sees", "say", "says", "said", "know", "knows",
+        "think", "want", "need", "needs", "try", "tries", "ask", "asks", "work", "works", "call", "calls",
+        "avoid", "avoids", "give", "deliver", "delivers", "offer", "offers", "change", "changes", "follow",
+        "follows", "increase", "decrease", "decreases", "raise", "raises", "lower", "lowers", "encourage",
+        "encourages", "promote", "promotes", "protect", "protects", "limit", "limits", "discuss", "outline",
+        "list", "name", "state", "evaluate", "calculate", "calculates", "is", "are", "was", "were", "be",
+        "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "do", "does",
+        "did", "refer", "refers", "referred", "mean", "means", "meant", "relate", "relates", "depend",
+        "depends", "tend", "tends", "seek", "seeks", "aim", "aims", "focus", "focuses", "target", "targets",
+        "establish", "establishes", "develop", "develops", "design", "designs", "implement", "implements",
+        "integrate", "integrates", "facilitate", "facilitates", "consolidate", "consolidates",
+    ]
+}

@@ -1,0 +1,146 @@
+import Stemming
+
+/// Folds words to the form two names must share to name the same idea: case, common abbreviations
+/// ("app" → "application"), one-letter typos ("managment" → "management"), inflection (Porter2 stems).
+/// Acronyms keep their letters. Built once per extraction from the vocabulary of all cards.
+struct Normalizer {
+    /// How often each lower-case word occurs over all cards.
+    private let counts: [String: Int]
+    /// How often words of each stem occur: a misspelling's family is rarer than the word it misspells.
+    private let stemCounts: [String: Int]
+    /// Lower-case forms written at least once as an acronym ("crm" because some card wrote "CRM").
+    let acronyms: Set<String>
+    /// The usual capitalised spelling of each acronym ("crm" → "CRM", "saas" → "SaaS").
+    let acronymSpelling: [String: String]
+    /// Single-deletion variants of every word of five letters or more → the words they come from.
+    private let deletions: [String: [String]]
+    /// Memoised results: every distinct word is folded once.
+    private var corrected: [String: String] = [:]
+    private var folded: [String: String] = [:]
+
+    init(tokenLists: [[Token]]) {
+        var counts: [String: Int] = [:]
+        var spelling: [String: [String: Int]] = [:]
+        for tokens in tokenLists {
+            for token in tokens {
+                counts[token.lower, default: 0] += 1
+                if token.isAcronym && !token.isNumber {
+                    spelling[token.lower, default: [:]][token.text, default: 0] += 1
+                }
+            }
+        }
+        self.counts = counts
+        self.acronyms = Set(spelling.keys)
+        // Most used capitalised spelling; ties go to the alphabetically first, for determinism.
+        self.acronymSpelling = spelling.mapValues { forms in
+            forms.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+        }
+        var stemCounts: [String: Int] = [:]
+        var deletions: [String: [String]] = [:]
+        for (word, count) in counts {
+            stemCounts[Porter2.stem(word), default: 0] += count
+            guard Self.isCorrectable(word) else { continue }
+            for variant in Self.singleDeletions(of: word) {
+                deletions[variant, default: []].append(word)
+            }
+        }
+        self.stemCounts = stemCounts
+        self.deletions = deletions
+    }
+
+    /// Whether a word is plain enough for typo correction: letters only, five or more of them.
+    private static func isCorrectable(_ word: String) -> Bool {
+        word.utf8.count >= 5 && word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 }
+    }
+
+    private static func singleDeletions(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        var result: [String] = []
+        result.reserveCapacity(bytes.count)
+        for i in bytes.indices {
+            var copy = bytes
+            copy.remove(at: i)
+            result.append(String(decoding: copy, as: UTF8.self))
+        }
+        return result
+    }
+
+    /// True when `token` should be treated as an acronym (written in capitals here or elsewhere).
+    func isAcronym(_ token: Token) -> Bool {
+        !token.isNumber && (token.isAcronym || acronyms.contains(token.lower))
+    }
+
+    /// The spelling to show for a token: acronyms in their capitals, typos corrected, else as written.
+    mutating func displayForm(of token: Token) -> String {
+        if isAcronym(token) { return acronymSpelling[token.lower] ?? token.text }
+        let fixed = correctedWord(token.lower)
+        return fixed == token.lower ? token.text : fixed
+    }
+
+    /// The lower-case word with a common abbreviation expanded and a one-letter typo corrected.
+    mutating func correctedWord(_ lower: String) -> String {
+        if let known = corrected[lower] { return known }
+        var word = Lexicon.abbreviations[lower] ?? lower
+        if !acronyms.contains(word), let fix = typoCorrection(of: word) { word = fix }
+        corrected[lower] = word
+        return word
+    }
+
+    /// The folded form of a token: what matching and merging compare.
+    mutating func fold(_ token: Token) -> String {
+        if token.isNumber { return token.lower }
+        if isAcronym(token) { return token.lower }
+        return fold(word: token.lower)
+    }
+
+    /// The folded form of a lower-case word (not an acronym).
+    mutating func fold(word lower: String) -> String {
+        if let known = folded[lower] { return known }
+        let result = Porter2.stem(correctedWord(lower))
+        folded[lower] = result
+        return result
+    }
+
+    /// A more frequent word one edit away (insertion, deletion, substitution or swap of neighbours),
+    /// never at the word's last two letters (that is where inflections differ: "formed"/"former").
+    private func typoCorrection(of word: String) -> String? {
+        guard Self.isCorrectable(word), let count = counts[word], count <= 2 else { return nil }
+        let family = stemCounts[Porter2.stem(word)] ?? count
+        var candidates: [String] = deletions[word] ?? []  // words one letter longer
+        for variant in Self.singleDeletions(of: word) {
+            if counts[variant] != nil, Self.isCorrectable(variant) { candidates.append(variant) }
+            candidates.append(contentsOf: deletions[variant] ?? [])
+        }
+        var best: (word: String, family: Int)?
+        for candidate in candidates where candidate != word {
+            guard isOneEditInside(word, candidate) else { continue }
+            let candidateFamily = stemCounts[Porter2.stem(candidate)] ?? 0
+            guard candidateFamily > family, Porter2.stem(candidate) != Porter2.stem(word) else { continue }
+            if best == nil || candidateFamily > best!.family
+                || (candidateFamily == best!.family && candidate < best!.word) {
+                best = (candidate, candidateFamily)
+            }
+        }
+        return best?.word
+    }
+
+    /// True when `a` and `b` differ by exactly one edit, and not within the last two letters of either.
+    private func isOneEditInside(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard abs(x.count - y.count) <= 1 else { return false }
+        var prefix = 0
+        while prefix < min(x.count, y.count) && x[prefix] == y[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(x.count, y.count) - prefix && x[x.count - 1 - suffix] == y[y.count - 1 - suffix] {
+            suffix += 1
+        }
+        let restX = x.count - prefix - suffix, restY = y.count - prefix - suffix
+        let oneEdit: Bool
+        if restX == 2 && restY == 2 {
+            oneEdit = x[prefix] == y[prefix + 1] && x[prefix + 1] == y[prefix]  // swapped neighbours
+        } else {
+            oneEdit = max(restX, restY) == 1
+        }
+        return oneEdit && suffix >= 2
+    }
+}

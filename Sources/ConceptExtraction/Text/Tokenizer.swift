@@ -1,0 +1,134 @@
+/// One word of a card's text, with where it stood, so mentions can quote their evidence.
+struct Token: Sendable, Hashable {
+    /// The word as written, possessive `'s` removed ("Gartner's" → "Gartner").
+    var text: String
+    /// Lower-case form.
+    var lower: String
+    /// Two or more capitals ("CRM", "SaaS", "CSFs"): an acronym shape, never typo-corrected or stemmed.
+    var isAcronym: Bool
+    /// Only digits.
+    var isNumber: Bool
+    /// What separated it from the previous token.
+    var gap: Gap
+    /// The joining character when `gap` is `.joiner` ("-" in "customer-facing", "/" in "TCP/IP").
+    var joiner: Unicode.Scalar = "-"
+    /// Position of its first and one-past-last character in the text's unicode scalars.
+    var start: Int
+    var end: Int
+
+    enum Gap: Sendable, Hashable {
+        /// Start of text, or white space only.
+        case space
+        /// A hyphen, slash or similar joiner inside a compound ("customer-facing", "b/w").
+        case joiner
+        /// Sentence or clause punctuation (`.` `,` `;` `:` `(` `)` `?` …): phrases never span it.
+        case boundary
+    }
+}
+
+/// Splits text into word tokens on unicode letters and digits; linear in the text's length.
+enum Tokenizer {
+    static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(text.utf8.count / 5)
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var gap = Token.Gap.space
+        var joiner: Unicode.Scalar = "-"
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                let start = index
+                var word = String.UnicodeScalarView()
+                var capitals = 0
+                var digits = 0
+                while index < scalars.count {
+                    let s = scalars[index]
+                    if isWordScalar(s) {
+                        word.append(s)
+                        if s.properties.isUppercase { capitals += 1 }
+                        if s.properties.numericType != nil { digits += 1 }
+                        index += 1
+                    } else if isApostrophe(s), index + 1 < scalars.count, isWordScalar(scalars[index + 1]) {
+                        // "Gartner's" → "Gartner"; "don't" stays one word.
+                        let next = scalars[index + 1]
+                        let afterNext = index + 2 < scalars.count ? scalars[index + 2] : " "
+                        if (next == "s" || next == "S") && !isWordScalar(afterNext) {
+                            index += 2
+                            break
+                        }
+                        word.append(s)
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                var surface = String(word)
+                // Plural of an acronym: "CSFs", "DBMSs" → "CSF", "DBMS".
+                if capitals >= 2, surface.count > 2, surface.hasSuffix("s"), capitals == surface.count - 1 {
+                    surface.removeLast()
+                }
+                let letters = surface.unicodeScalars.count
+                result.append(Token(
+                    text: surface, lower: surface.lowercased(),
+                    isAcronym: capitals >= 2 && letters <= 10,
+                    isNumber: digits == letters, gap: gap, joiner: joiner, start: start, end: index))
+                gap = .space
+            } else {
+                if scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_" {
+                    if gap == .space { gap = .joiner; joiner = scalar }
+                } else if !scalar.properties.isWhitespace {
+                    gap = .boundary
+                }
+                index += 1
+            }
+        }
+        return joinShorthands(result)
+    }
+
+    /// The phrase `tokens[range]` as written in `text` (for evidence and aliases).
+    static func surface(of range: Range<Int>, in tokens: [Token], text: String) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
+        let scalars = text.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: tokens[first].start)
+        let to = scalars.index(scalars.startIndex, offsetBy: tokens[last].end)
+        return String(scalars[from..<to])
+    }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    private static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+
+    /// "b/w" → "between", "w/" → "with", "w/o" → "without": card shorthand joined by a slash.
+    private static func joinShorthands(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { $0.lower == "w" || $0.lower == "b" }) else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            var token = tokens[i]
+            if token.lower == "b", i + 1 < tokens.count, tokens[i + 1].lower == "w", tokens[i + 1].gap == .joiner {
+                token.text = "between"; token.lower = "between"; token.end = tokens[i + 1].end
+                out.append(token)
+                i += 2
+                continue
+            }
+            if token.lower == "w", i + 1 < tokens.count, tokens[i + 1].lower == "o", tokens[i + 1].gap == .joiner {
+                token.text = "without"; token.lower = "without"; token.end = tokens[i + 1].end
+                out.append(token)
+                i += 2
+                continue
+            }
+            if token.text == "w" { token.text = "with"; token.lower = "with" }
+            out.append(token)
+            i += 1
+        }
+        return out
+    }
+}
