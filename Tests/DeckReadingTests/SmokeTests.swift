@@ -1,6 +1,0 @@
-import Testing
-@testable import DeckReading
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
