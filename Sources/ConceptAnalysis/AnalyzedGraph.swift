@@ -1,4 +1,5 @@
 import ConceptExtraction
+import GraphAlgorithms
 
 /// A concept graph with everything computed about it: study order, clusters, hierarchy levels and
 /// key concepts. Exporters, the browser and the study mode read this.
@@ -20,10 +21,14 @@ public struct AnalyzedGraph: Sendable {
     /// Indices into `graph.relations` worth drawing: the transitive reduction of the hierarchy and
     /// prerequisites, so pictures of dense graphs stay readable.
     public var drawnRelations: [Int]
+    /// Every relation as a compact graph (edge id = index into `graph.relations`, kind tag =
+    /// `RelationKind.tag`), kept so queries need not rebuild it.
+    public var relationGraph: CSRGraph
 
+    /// `relationGraph` defaults to the one built from `graph.relations`.
     public init(
         graph: ConceptGraph, studyOrder: [Int], orderPosition: [Int], cluster: [Int], clusterNames: [String],
-        level: [Int], rank: [Double], drawnRelations: [Int]
+        level: [Int], rank: [Double], drawnRelations: [Int], relationGraph: CSRGraph? = nil
     ) {
         self.graph = graph
         self.studyOrder = studyOrder
@@ -33,5 +38,6 @@ public struct AnalyzedGraph: Sendable {
         self.level = level
         self.rank = rank
         self.drawnRelations = drawnRelations
+        self.relationGraph = relationGraph ?? CSRGraph(relationsOf: graph)
     }
 }

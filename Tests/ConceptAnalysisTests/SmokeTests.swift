@@ -1,6 +1,0 @@
-import Testing
-@testable import ConceptAnalysis
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}

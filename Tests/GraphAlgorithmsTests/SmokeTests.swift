@@ -1,6 +1,0 @@
-import Testing
-@testable import GraphAlgorithms
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
