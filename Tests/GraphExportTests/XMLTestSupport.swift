@@ -119,3 +119,7 @@ enum Tool {
         return result.0 == 0
     }()
 }
+
+extension XMLCheck {
+    static func freeDocument(_ document: xmlDocPtr) { xmlFreeDoc(document) }
+}
