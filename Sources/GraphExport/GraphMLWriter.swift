@@ -1,0 +1,204 @@
+import ConceptAnalysis
+import ConceptExtraction
+import Foundation
+internal import CLibXML2
+
+/// Writes an analyzed concept graph as GraphML through libxml2's `xmlTextWriter`.
+///
+/// The file declares every key with `for=` and a type, then has one directed graph `concepts` with
+/// all nodes and then all edges, and an explicit `<data>` for every key of every node and edge
+/// (NetworkX ignores `<default>`). Node ids come from `Concept.id`, made into unique non-empty
+/// NMTOKENs when they are not already; edges are `e0`, `e1`, … in relation order.
+///
+/// Node keys: `label`, `aliases` (one a line), `terms` (card fronts, one a line), `decks` (one a
+/// line), `definition`, `cards` (count), `order` (study position from 0), `cluster`, `cluster_name`,
+/// `level`, `rank`. Edge keys: `kind` (`broader`/`requires`/`related`), `weight`, `evidence`.
+///
+/// The same graph always gives the same bytes. Characters XML forbids (C0 controls other than
+/// TAB/LF/CR, U+FFFE, U+FFFF) are dropped from all text.
+///
+///     let data = try GraphMLWriter().data(for: analyzed)
+///     try GraphMLWriter().write(analyzed, to: "out/concepts.graphml")
+public struct GraphMLWriter: Sendable {
+    /// The GraphML namespace and schema location written on the root element.
+    public static let namespace = "http://graphml.graphdrawing.org/xmlns"
+    public static let schemaLocation =
+        "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+
+    /// A `<key>` the writer declares: its id, what it is for, its `attr.name` and `attr.type`.
+    public struct Key: Sendable, Hashable {
+        public var id: String
+        public var domain: String
+        public var name: String
+        public var type: String
+    }
+
+    /// Every key, in the order written.
+    public static let keys: [Key] = [
+        Key(id: "n_label", domain: "node", name: "label", type: "string"),
+        Key(id: "n_aliases", domain: "node", name: "aliases", type: "string"),
+        Key(id: "n_terms", domain: "node", name: "terms", type: "string"),
+        Key(id: "n_decks", domain: "node", name: "decks", type: "string"),
+        Key(id: "n_definition", domain: "node", name: "definition", type: "string"),
+        Key(id: "n_cards", domain: "node", name: "cards", type: "int"),
+        Key(id: "n_order", domain: "node", name: "order", type: "int"),
+        Key(id: "n_cluster", domain: "node", name: "cluster", type: "int"),
+        Key(id: "n_cluster_name", domain: "node", name: "cluster_name", type: "string"),
+        Key(id: "n_level", domain: "node", name: "level", type: "int"),
+        Key(id: "n_rank", domain: "node", name: "rank", type: "double"),
+        Key(id: "e_kind", domain: "edge", name: "kind", type: "string"),
+        Key(id: "e_weight", domain: "edge", name: "weight", type: "double"),
+        Key(id: "e_evidence", domain: "edge", name: "evidence", type: "string"),
+    ]
+
+    public init() {}
+
+    /// The GraphML document for `analyzed`, UTF-8, indented by two spaces, ending in a newline.
+    ///
+    /// - Complexity: O(V + E + total text length); the document is built in one growing buffer.
+    /// - Throws: `ExportError.inconsistentGraph` for a malformed graph, `ExportError.xml` if libxml2 fails.
+    public func data(for analyzed: AnalyzedGraph) throws(ExportError) -> Data {
+        try analyzed.checkExportable()
+        return try XMLSession.run { () throws(ExportError) -> Data in
+            try Self.serialize(analyzed)
+        }
+    }
+
+    /// Writes the GraphML document for `analyzed` to `path` atomically (see `AtomicFile`).
+    public func write(_ analyzed: AnalyzedGraph, to path: String) throws(ExportError) {
+        let bytes: Data
+        do throws(ExportError) {
+            bytes = try data(for: analyzed)
+        } catch {
+            if case .xml(let message, _) = error { throw .xml(message: message, path: path) }
+            throw error
+        }
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    // MARK: - Serialization
+
+    private static func serialize(_ analyzed: AnalyzedGraph) throws(ExportError) -> Data {
+        guard let buffer = xmlBufferCreate() else { throw XMLSession.lastError("cannot allocate a buffer") }
+        defer { xmlBufferFree(buffer) }
+        // The default "exact" growth would make large documents quadratic.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
+        guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
+            throw XMLSession.lastError("cannot create the XML writer")
+        }
+        var writer = Writer(raw)
+        do throws(ExportError) {
+            try writer.check(xmlTextWriterSetIndent(raw, 1))
+            try writer.check(xmlTextWriterSetIndentString(raw, "  "))
+            try writer.check(xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil))
+            try writeBody(analyzed, &writer)
+            try writer.check(xmlTextWriterEndDocument(raw))
+            try writer.check(xmlTextWriterFlush(raw))
+        } catch {
+            xmlFreeTextWriter(raw)
+            throw error
+        }
+        xmlFreeTextWriter(raw)
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0, let content = xmlBufferContent(buffer) else { return Data() }
+        return Data(bytes: content, count: count)
+    }
+
+    private static func writeBody(_ analyzed: AnalyzedGraph, _ w: inout Writer) throws(ExportError) {
+        let graph = analyzed.graph
+        let ids = NodeIdentifiers(graph.concepts.map(\.id)).ids
+
+        try w.start("graphml")
+        try w.attribute("xmlns", namespace)
+        try w.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        try w.attribute("xsi:schemaLocation", schemaLocation)
+        for key in keys {
+            try w.start("key")
+            try w.attribute("id", key.id)
+            try w.attribute("for", key.domain)
+            try w.attribute("attr.name", key.name)
+            try w.attribute("attr.type", key.type)
+            try w.end()
+        }
+        try w.start("graph")
+        try w.attribute("id", "concepts")
+        try w.attribute("edgedefault", "directed")
+        for (index, concept) in graph.concepts.enumerated() {
+            let cluster = analyzed.cluster[index]
+            try w.start("node")
+            try w.attribute("id", ids[index])
+            try w.data("n_label", concept.label)
+            try w.data("n_aliases", ExportText.lines(concept.aliases))
+            try w.data("n_terms", ExportText.lines(concept.terms))
+            try w.data("n_decks", ExportText.lines(concept.decks))
+            try w.data("n_definition", concept.definition)
+            try w.data("n_cards", String(concept.cards.count))
+            try w.data("n_order", String(analyzed.orderPosition[index]))
+            try w.data("n_cluster", String(cluster))
+            try w.data("n_cluster_name", analyzed.clusterNames[cluster])
+            try w.data("n_level", String(analyzed.level[index]))
+            try w.data("n_rank", ExportText.double(analyzed.rank[index]))
+            try w.end()
+        }
+        for (index, relation) in graph.relations.enumerated() {
+            try w.start("edge")
+            try w.attribute("id", "e\(index)")
+            try w.attribute("source", ids[relation.source])
+            try w.attribute("target", ids[relation.target])
+            try w.data("e_kind", relation.kind.rawValue)
+            try w.data("e_weight", ExportText.double(relation.weight))
+            try w.data("e_evidence", relation.evidence)
+            try w.end()
+        }
+        try w.end()  // graph
+        try w.end()  // graphml
+    }
+
+    /// Thin checked wrapper over the C writer: every text goes through `ExportText.xmlSafe`.
+    private struct Writer {
+        let raw: xmlTextWriterPtr
+        init(_ raw: xmlTextWriterPtr) { self.raw = raw }
+
+        func check(_ status: Int32) throws(ExportError) {
+            if status < 0 { throw XMLSession.lastError("xmlTextWriter failed") }
+        }
+        func start(_ name: String) throws(ExportError) { try check(xmlTextWriterStartElement(raw, name)) }
+        func end() throws(ExportError) { try check(xmlTextWriterEndElement(raw)) }
+        func attribute(_ name: String, _ value: String) throws(ExportError) {
+            try check(xmlTextWriterWriteAttribute(raw, name, ExportText.xmlSafe(value)))
+        }
+        /// `<data key="…">text</data>`; an empty text still writes the element.
+        func data(_ key: String, _ text: String) throws(ExportError) {
+            try start("data")
+            try attribute("key", key)
+            try check(xmlTextWriterWriteString(raw, ExportText.xmlSafe(text)))
+            try end()
+        }
+    }
+}
+
+/// Runs libxml2 calls with its stderr printing silenced on this thread, and turns its last error
+/// into an `ExportError`.
+enum XMLSession {
+    static func run<T>(_ body: () throws(ExportError) -> T) throws(ExportError) -> T {
+        xmlInitParser()
+        let previousHandler = __xmlStructuredError().pointee
+        let previousContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        xmlResetLastError()
+        defer {
+            xmlSetStructuredErrorFunc(previousContext, previousHandler)
+        }
+        return try body()
+    }
+
+    /// libxml2's last error on this thread, or `fallback` when it recorded none.
+    static func lastError(_ fallback: String) -> ExportError {
+        var message = fallback
+        if let error = xmlGetLastError(), let text = error.pointee.message {
+            let detail = String(cString: text).trimmingWhitespace()
+            if !detail.isEmpty { message = detail }
+        }
+        return .xml(message: message, path: nil)
+    }
+}

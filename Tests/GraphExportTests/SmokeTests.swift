@@ -1,6 +1,0 @@
-import Testing
-@testable import GraphExport
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
