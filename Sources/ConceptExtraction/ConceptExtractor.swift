@@ -93,6 +93,7 @@ private struct ExtractionRun {
     /// answer: a short form and its expansion are one concept.
     mutating func registerShortForms(of subject: NameForm, concept: Int, card: Int) {
         let back = backTokens[card]
+        guard readings[card].subjects.count == 1 else { return }
         if subject.count == 1, normalizer.isAcronym(subject.tokens[0]) {
             let letters = Array(subject.tokens[0].lower.unicodeScalars.filter { $0.properties.isAlphabetic })
             if let range = expansion(of: letters, in: back), let name = normalizer.name(back[range]) {
@@ -115,7 +116,13 @@ private struct ExtractionRun {
     /// e.g. "Software as a Service" for S-S, "Customer life-time value" for C-L-V.
     func expansion(of letters: [Unicode.Scalar], in tokens: [Token]) -> Range<Int>? {
         guard letters.count >= 2, tokens.count >= 2 else { return nil }
-        for start in tokens.indices where tokens[start].lower.unicodeScalars.first == letters[0] {
+        // An expansion opens the answer or one of its first sentences ("-Measure loyalty. Recency, …").
+        var sentences = 0
+        for start in tokens.indices {
+            if start > 0 && tokens[start].gap == .boundary { sentences += 1 }
+            if sentences > 2 { break }
+            guard start == 0 || tokens[start].gap == .boundary,
+                  tokens[start].lower.unicodeScalars.first == letters[0] else { continue }
             for joinCompounds in [true, false] {
                 var matched = 0
                 var index = start
@@ -159,7 +166,8 @@ private struct ExtractionRun {
         for index in cards.indices {
             let reading = readings[index]
             let heading = reading.list
-            guard heading != nil || !reading.subjects.isEmpty else { continue }
+            // A comparison ("X vs Y") answers about each side: its lists belong to no one subject.
+            guard heading != nil || reading.subjects.count == 1 else { continue }
             let found = AnswerParser.items(
                 in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil)
             guard !found.isEmpty else { continue }
@@ -188,8 +196,17 @@ private struct ExtractionRun {
             }
         }
         var tokens = Tokenizer.tokens(String(label))
-        // "CRM Vision: …" written after the previous group's words: keep the longest known ending.
-        if tokens.count > 3, let known = longestKnownEnding(tokens) { tokens = Array(tokens[known...]) }
+        // "… Value Proposition CRM Strategy: …": the label is the longest known ending, else it starts at
+        // the last known concept's word ("… Knowledge Management CRM Information"), else its last two words.
+        if item.labelMayRunOn, tokens.count > 2 {
+            if let known = longestKnownEnding(tokens) {
+                tokens = Array(tokens[known...])
+            } else if let start = tokens.indices.dropFirst().last(where: { isKnownWord(tokens[$0]) }) {
+                tokens = Array(tokens[start...])
+            } else {
+                tokens = Array(tokens.suffix(2))
+            }
+        }
         guard let first = tokens.first, tokens.count <= 5,
               !Lexicon.leadingVerbs.contains(first.lower) || normalizer.isAcronym(first),
               !tokens.contains(where: { $0.gap == .boundary }),
@@ -201,6 +218,12 @@ private struct ExtractionRun {
             tokens[tokens.count - 1].gap = .space
         }
         return normalizer.name(tokens[...])
+    }
+
+    /// Whether a single word is itself a known concept's name ("CRM").
+    mutating func isKnownWord(_ token: Token) -> Bool {
+        guard let name = normalizer.name([token][...]) else { return false }
+        return registry.lookup(name) != nil
     }
 
     /// Index from which the tokens end in a name already registered (longest such ending).
@@ -281,7 +304,7 @@ private struct ExtractionRun {
             let backMatches = matcher.matches(
                 in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
             linker.addCard(
-                index,
+                index, primary: readings[index].subjects.first.flatMap { registry.lookup($0) },
                 frontMentions: frontMatches.map { Mention(concept: registry.find($0.concept), surface: Tokenizer.surface(of: $0.range, in: front, text: cards[index].front)) },
                 itemConcepts: items[index].map { registry.find($0.concept) },
                 backMentions: backMatches.map { Mention(concept: registry.find($0.concept), surface: Tokenizer.surface(of: $0.range, in: back, text: cards[index].back)) },

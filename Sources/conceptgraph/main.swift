@@ -1,3 +1,3 @@
 import ConceptGraphCLI
 
-await ConceptGraphCommand.main()
+ConceptGraphCommand.main()

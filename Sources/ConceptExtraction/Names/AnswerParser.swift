@@ -7,6 +7,9 @@ struct AnswerItem: Sendable, Hashable {
     /// How the list was written: bullets and numbers mark items plainly; a comma list only counts
     /// under a list heading.
     var marked: Bool
+    /// The label ran on from the previous item's words ("… Value Proposition CRM Strategy:"): its real
+    /// start must be found against known names.
+    var labelMayRunOn: Bool = false
 }
 
 /// Finds enumerations in answers: bullet or numbered lines, inline "-a -b", "Label- text Label- text",
@@ -123,7 +126,8 @@ enum AnswerParser {
             let piece = pieces[index]
             let tail = piece.split(whereSeparator: { $0 == "," || $0 == "." || $0 == ";" }).last ?? piece
             let detail = pieces[index + 1].split(whereSeparator: { $0 == "," }).first.map(String.init) ?? ""
-            items.append(AnswerItem(label: String(tail.trimmingWhitespace()), detail: detail, marked: true))
+            items.append(AnswerItem(
+                label: String(tail.trimmingWhitespace()), detail: detail, marked: true, labelMayRunOn: true))
         }
         return items
     }

@@ -35,6 +35,7 @@ extension Normalizer {
             joined += isAcronym(token) || token.isNumber ? token.lower : correctedWord(token.lower)
         }
         let joinedKey = words.count == 1 ? folds[0] : (joined.utf8.count > 40 ? folds.joined() : fold(word: joined))
+        // (acronym folds carry a "#" mark; the joined key of "e-CRM" is still "ecrm").
         return NameForm(tokens: words, surface: surface, folds: folds, joinedKey: joinedKey)
     }
 
@@ -52,6 +53,8 @@ extension Normalizer {
 
     private func isEdgeNoise(_ token: Token, leading: Bool) -> Bool {
         if isAcronym(token) { return false }
+        // "on demand", "in situ", "up selling": a particle may open a name.
+        if leading && Lexicon.leadingParticles.contains(token.lower) { return false }
         if Lexicon.functionWords.contains(token.lower) { return true }
         return leading && token.isNumber
     }

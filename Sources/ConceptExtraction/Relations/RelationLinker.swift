@@ -9,6 +9,8 @@ struct RelationLinker {
     private var drafts: [DraftRelation]
     /// Per card: the concepts in the order the learner meets them, and the mentions of the answer.
     private var cardMentions: [(front: [Mention], items: [Int], back: [Mention], isA: Int?)] = []
+    /// Per card: the concept it is mainly about (the first subject its front names), if any.
+    private var primarySubject: [Int?] = []
 
     init(cards: [Card], registry: ConceptRegistry, options: ConceptExtractor, structural: [DraftRelation]) {
         self.cards = cards
@@ -21,9 +23,12 @@ struct RelationLinker {
         cardMentions.reserveCapacity(cards.count)
     }
 
-    mutating func addCard(_ index: Int, frontMentions: [Mention], itemConcepts: [Int], backMentions: [Mention], isA: Int?) {
+    mutating func addCard(
+        _ index: Int, primary: Int?, frontMentions: [Mention], itemConcepts: [Int], backMentions: [Mention], isA: Int?
+    ) {
         precondition(index == cardMentions.count, "cards are added in order")
         cardMentions.append((frontMentions, itemConcepts, backMentions, isA))
+        primarySubject.append(primary)
     }
 
     /// "operational CRM" under "CRM", "CRM strategy" under "CRM": a name that extends another
@@ -90,13 +95,14 @@ struct RelationLinker {
         }
         let children = broaderChildren()
 
-        // Requires: a card about S whose text uses M (M not narrower than S) needs M first.
+        // Requires: a card mainly about S whose text uses M (M not narrower than S) needs M first.
+        // Only the main subject: in "Organizational roles and CRM" the answer explains the roles.
         var coMentions: [UInt64: (count: Int, card: Int)] = [:]
         for card in cards.indices {
             let seen = cardMentions[card]
             let subjects = subjectsOfCard[card]
-            for mention in seen.front + seen.back {
-                for subject in subjects where mention.concept != subject && !subjects.contains(mention.concept) {
+            if let subject = primarySubject[card] ?? subjects.first {
+                for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
                     guard !isDescendant(mention.concept, of: subject, children: children) else { continue }
                     drafts.append(DraftRelation(
                         source: mention.concept, target: subject, kind: .requires, card: card,

@@ -18,6 +18,9 @@ enum Lexicon {
         "whether", "since", "until", "ex", "eg.", "often", "usually", "always", "never", "mostly", "lot",
     ]
 
+    /// Particles that may open a compound name ("on demand", "in situ", "off shore", "up selling").
+    static let leadingParticles: Set<String> = ["on", "in", "off", "up", "out", "over", "under", "down", "after", "cross"]
+
     /// Words that open a list heading: "types of X", "X (2 types)", "5 phases of X". Their items are
     /// narrower than X.
     static let groupWords: Set<String> = [

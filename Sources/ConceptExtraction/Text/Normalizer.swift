@@ -8,8 +8,11 @@ struct Normalizer {
     private let counts: [String: Int]
     /// How often words of each stem occur: a misspelling's family is rarer than the word it misspells.
     private let stemCounts: [String: Int]
-    /// Lower-case forms written at least once as an acronym ("crm" because some card wrote "CRM").
+    /// Lower-case forms written as acronyms at least as often as as words ("crm" because cards write
+    /// "CRM" more than "crm"; not "apps" for one "APPS" among many "apps").
     let acronyms: Set<String>
+    /// Lower-case forms of capitalised tokens more often written as ordinary words ("TYPES" → types).
+    private let wordsWrittenInCapitals: Set<String>
     /// The usual capitalised spelling of each acronym ("crm" → "CRM", "saas" → "SaaS").
     let acronymSpelling: [String: String]
     /// Single-deletion variants of every word of five letters or more → the words they come from.
@@ -30,7 +33,19 @@ struct Normalizer {
             }
         }
         self.counts = counts
-        self.acronyms = Set(spelling.keys)
+        var acronyms = Set<String>(), wordsInCapitals = Set<String>()
+        for (lower, forms) in spelling {
+            let asAcronym = forms.values.reduce(0, +)
+            let asWord = (counts[lower] ?? 0) - asAcronym
+            // A function word in capitals ("IT", "US") is its own acronym, never the word.
+            if asAcronym >= asWord || Lexicon.functionWords.contains(lower) {
+                if !Lexicon.functionWords.contains(lower) { acronyms.insert(lower) }
+            } else {
+                wordsInCapitals.insert(lower)
+            }
+        }
+        self.acronyms = acronyms
+        self.wordsWrittenInCapitals = wordsInCapitals
         // Most used capitalised spelling; ties go to the alphabetically first, for determinism.
         self.acronymSpelling = spelling.mapValues { forms in
             forms.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
@@ -65,16 +80,19 @@ struct Normalizer {
         return result
     }
 
-    /// True when `token` should be treated as an acronym (written in capitals here or elsewhere).
+    /// True when `token` should be treated as an acronym: written in capitals (unless the cards mostly
+    /// write it as a word), or written in lower case where cards mostly write it in capitals.
     func isAcronym(_ token: Token) -> Bool {
-        !token.isNumber && (token.isAcronym || acronyms.contains(token.lower))
+        if token.isNumber { return false }
+        return token.isAcronym ? !wordsWrittenInCapitals.contains(token.lower) : acronyms.contains(token.lower)
     }
 
     /// The spelling to show for a token: acronyms in their capitals, typos corrected, else as written.
     mutating func displayForm(of token: Token) -> String {
         if isAcronym(token) { return acronymSpelling[token.lower] ?? token.text }
         let fixed = correctedWord(token.lower)
-        return fixed == token.lower ? token.text : fixed
+        if fixed != token.lower { return fixed }
+        return token.isAcronym ? token.lower : token.text  // "TYPES" written as a word → "types"
     }
 
     /// The lower-case word with a common abbreviation expanded and a one-letter typo corrected.
@@ -87,9 +105,10 @@ struct Normalizer {
     }
 
     /// The folded form of a token: what matching and merging compare.
+    /// Acronyms fold to a marked form ("#it") so "IT" never matches the pronoun "it".
     mutating func fold(_ token: Token) -> String {
         if token.isNumber { return token.lower }
-        if isAcronym(token) { return token.lower }
+        if isAcronym(token) { return "#" + token.lower }
         return fold(word: token.lower)
     }
 
@@ -124,7 +143,9 @@ struct Normalizer {
         return best?.word
     }
 
-    /// True when `a` and `b` differ by exactly one edit, and not within the last two letters of either.
+    /// True when `a` and `b` differ by exactly one edit, not within the last two letters of either and
+    /// not at the first letter unless by swapping the first two (people rarely mistype a first letter:
+    /// "Gartner" is no typo of "partner", "otuch" is one of "touch").
     private func isOneEditInside(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard abs(x.count - y.count) <= 1 else { return false }
@@ -141,6 +162,6 @@ struct Normalizer {
         } else {
             oneEdit = max(restX, restY) == 1
         }
-        return oneEdit && suffix >= 2
+        return oneEdit && suffix >= 2 && (prefix > 0 || (restX == 2 && restY == 2))
     }
 }

@@ -1,6 +1,0 @@
-import Testing
-@testable import ConceptExtraction
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import ConceptGraphCLI
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
