@@ -67,7 +67,7 @@ private struct ExtractionRun {
         var parser = FrontParser(normalizer: normalizer)
         readings.reserveCapacity(cards.count)
         for (index, card) in cards.enumerated() {
-            let reading = parser.read(card.front)
+            let reading = parser.read(card.front, back: card.back)
             readings.append(reading)
             frontTokens.append(reading.tokens)
         }
@@ -77,7 +77,20 @@ private struct ExtractionRun {
             for subject in reading.subjects {
                 let id = registry.add(subject, card: index)
                 if let alias = reading.parentheticalAlias { registry.addAlias(alias, of: id) }
+                if reading.answerIsAlias, let alias = normalizer.name(backTokens[index][...]) {
+                    registry.addAlias(alias, of: id)
+                }
                 registerShortForms(of: subject, concept: id, card: index)
+            }
+            // A heading path is a hierarchy: each heading is broader than the next, the last than the subject.
+            var outer: Int?
+            for heading in reading.headingPath {
+                let id = registry.add(heading)
+                if let outer { structural.append(headingRelation(outer, id, card: index)) }
+                outer = id
+            }
+            if let outer, let subject = reading.subjects.first, let id = registry.lookup(subject) {
+                structural.append(headingRelation(outer, id, card: index))
             }
             if let list = reading.list, let parent = list.parent, parent.key != list.node.key {
                 let parentID = registry.add(parent)
@@ -87,6 +100,11 @@ private struct ExtractionRun {
                     evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
             }
         }
+    }
+
+    private func headingRelation(_ outer: Int, _ inner: Int, card: Int) -> DraftRelation {
+        DraftRelation(source: outer, target: inner, kind: .broader, card: card,
+                      evidence: "\(place(card)) heading path of \"\(cards[card].front.split(whereSeparator: \.isNewline).last ?? "")\"")
     }
 
     /// "KAM" answered "Key account Management - …", or "critical success factors" with "CSF" in the
@@ -210,10 +228,15 @@ private struct ExtractionRun {
         guard let first = tokens.first, tokens.count <= 5,
               !Lexicon.leadingVerbs.contains(first.lower) || normalizer.isAcronym(first),
               !tokens.contains(where: { $0.gap == .boundary }),
-              tokens.contains(where: { !$0.isNumber }) else { return nil }
+              tokens.contains(where: { !$0.isNumber }),
+              // A dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
+              !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
+        else { return nil }
         if !item.marked && heading == nil { return nil }
-        if tokens.count == 1, let head = heading?.kindHead,
-           normalizer.fold(tokens[0]) != normalizer.fold(head), !normalizer.isAcronym(tokens[0]) {
+        // A lone modifier in a list of kinds ("Strategic", "Count-controlled") takes the head word.
+        let words = tokens.filter { $0.gap != .joiner }.count
+        if words == 1, let head = heading?.kindHead, let last = tokens.last,
+           normalizer.fold(last) != normalizer.fold(head), !normalizer.isAcronym(tokens[0]) {
             tokens.append(head)  // "Strategic" in "types of CRM" → "Strategic CRM"
             tokens[tokens.count - 1].gap = .space
         }
@@ -250,7 +273,12 @@ private struct ExtractionRun {
             where !concepts.contains(registry.find(match.concept)) {
                 concepts.append(registry.find(match.concept))
             }
-            if concepts.isEmpty, let name = firstPhrase(of: tokens) {
+            // No known concept named: the card's topic code ("opcode: is part of every (...)"), else its
+            // first noun phrase.
+            if concepts.isEmpty, let topic = readings[index].topics.last,
+               let name = normalizer.name(Tokenizer.tokens(topic)[...]) {
+                concepts = [registry.add(name)]
+            } else if concepts.isEmpty, let name = firstPhrase(of: tokens) {
                 concepts = [registry.add(name)]
             }
             for id in concepts.prefix(3) { registry.attach(card: index, to: id) }
@@ -311,7 +339,8 @@ private struct ExtractionRun {
                 isA: isAParent(card: index, backMatches: backMatches))
         }
         linker.addNameExtensions(normalizer: &normalizer)
-        return linker.graph(itemDetails: itemDetails(), normalizer: &normalizer)
+        let reversed = Set(cards.indices.filter { readings[$0].isReversed })
+        return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
     }
 
     /// Definitions lists give their items ("Operational- Operational CRM focuses on …").

@@ -11,6 +11,15 @@ struct FrontReading: Sendable {
     var parentheticalAlias: NameForm?
     /// The tokens of the (first question of the) front, for mention matching.
     var tokens: [Token] = []
+    /// "… is called?": the answer names the concept and the front defines it.
+    var isReversed = false
+    /// "X is also known as?": the answer is another name of the subject.
+    var answerIsAlias = false
+    /// Topic codes written before a colon ("cache" in "cache: K stands for?"), last one most specific.
+    var topics: [String] = []
+    /// Headings above the subject when the front is a Markdown heading path
+    /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
+    var headingPath: [NameForm] = []
 }
 
 /// A front that heads a list: "types of CRM" (node) under "CRM" (parent); items of kinds get the
@@ -31,15 +40,21 @@ struct ListHeading: Sendable {
 struct FrontParser {
     var normalizer: Normalizer
 
-    mutating func read(_ front: String) -> FrontReading {
+    mutating func read(_ front: String, back: String) -> FrontReading {
         var reading = FrontReading()
+        var front = front
+        let headings = markdownHeadings(front)
+        if headings.count >= 2 {
+            reading.headingPath = headings.dropLast().compactMap { normalizer.name(Tokenizer.tokens($0)[...]) }
+        }
+        if let last = headings.last { front = last }
         var text = firstQuestion(of: front)
         var count: Int?
         var countWord: String?
         var alias: String?
         text = removeParentheticals(text, count: &count, countWord: &countWord, alias: &alias)
         text = removeTrailingExampleMarker(text)
-        text = removeTopicCode(text)
+        text = removeTopicCode(text, topics: &reading.topics)
         let tokens = Tokenizer.tokens(text)
         reading.tokens = tokens
         if let alias, let form = normalizer.name(Tokenizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
@@ -65,6 +80,37 @@ struct FrontParser {
             reading.subjects = [heading.node]
             return reading
         }
+        // "… is called?" / "X is also known as?": the answer is the term.
+        if let naming = namingVerb(words) {
+            let answer = Tokenizer.tokens(back)
+            let answerIsName = answer.count <= 5 && !answer.dropFirst().contains { $0.gap == .boundary }
+            var before = words[..<naming]
+            let also = before.last?.lower == "also"
+            while let last = before.last, Self.copulas.contains(last.lower) || last.lower == "also" {
+                before = before.dropLast()
+            }
+            if also, before.count <= 5, let subject = normalizer.name(before) {
+                reading.subjects = [subject]
+                reading.answerIsAlias = answerIsName
+                return reading
+            }
+            if answerIsName, let subject = normalizer.name(answer[...]) {
+                reading.subjects = [subject]
+                reading.isReversed = true
+                return reading
+            }
+        }
+        // "valid bit indicates (...)", "the cache is designed to work with": a statement to complete
+        // is about what stands before its verb.
+        if !wasQuestion || words.count <= 5,
+           let verb = words.firstIndex(where: { Self.copulas.contains($0.lower) || Self.thirdPersonVerbs.contains($0.lower) }) {
+            // No subject before the verb ("is part of every (...)"): the card goes to what it mentions.
+            guard verb > words.startIndex else { return reading }
+            words = words[..<verb]
+            if let pronoun = words.dropFirst().firstIndex(where: { Self.pronouns.contains($0.lower) }) {
+                words = words[..<pronoun]  // "data you need now" → "data"
+            }
+        }
         // An involved question ("why is it important to have X before Y"): the card goes to what it mentions.
         if wasQuestion && words.count > 5 && hasVerb(words) { return reading }
         let subjectWords = trimmedAtPreposition(words)
@@ -82,6 +128,20 @@ struct FrontParser {
     }
 
     // MARK: - Text-level clean-up
+
+    /// The heading texts when every line of the front is a Markdown heading (`#`, `##`, …), else [].
+    private func markdownHeadings(_ front: String) -> [String] {
+        guard front.hasPrefix("#") else { return [] }
+        var headings: [String] = []
+        for line in front.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingWhitespace()
+            guard trimmed.hasPrefix("#") else { return [] }
+            var text = trimmed.drop(while: { $0 == "#" }).trimmingWhitespace()
+            if let comment = text.range(of: "<!--") { text = text[..<comment.lowerBound].trimmingWhitespace() }
+            if !text.isEmpty { headings.append(String(text)) }
+        }
+        return headings
+    }
 
     /// The first question when a front asks several ("What is X? What skills …?").
     private func firstQuestion(of front: String) -> String {
@@ -157,13 +217,14 @@ struct FrontParser {
     }
 
     /// "comparch,opcode: is part of …" → "is part of …": a short topic code before a colon.
-    private func removeTopicCode(_ text: String) -> String {
+    private func removeTopicCode(_ text: String, topics: inout [String]) -> String {
         guard let colon = text.firstIndex(of: ":") else { return text }
         let head = text[..<colon], rest = text[text.index(after: colon)...]
         let headWords = head.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
         let restWords = rest.split(separator: " ")
         guard headWords.count <= 3, head.count <= 30, restWords.count >= 2,
               head.allSatisfy({ $0.isLetter || $0.isNumber || " ,/&-_".contains($0) }) else { return text }
+        topics = head.split(separator: ",").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
         return String(rest)
     }
 
@@ -181,6 +242,7 @@ struct FrontParser {
             let lower = token.lower
             if Lexicon.questionOpeners.contains(lower) || ["you", "it", "we", "they", "i", "some", "of", "the", "a",
                 "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by"].contains(lower)
+                || token.isNumber || Self.numberWords[lower] != nil
             {
                 words = words.dropFirst()
             } else if Lexicon.framingNouns.contains(lower),
@@ -194,6 +256,10 @@ struct FrontParser {
             }
         }
         // "what do crm tools do" / "who does X support": the closing verb belongs to the question.
+        // "What does IDE stand for": the question's closing preposition goes first.
+        while asksWhatXDoes, words.count > 2, let last = words.last, Self.prepositions.contains(last.lower) {
+            words = words.dropLast()
+        }
         if asksWhatXDoes, words.count > 1, let last = words.last, Lexicon.leadingVerbs.contains(last.lower) {
             words = words.dropLast()
         }
@@ -213,9 +279,36 @@ struct FrontParser {
         return cut
     }
 
+    static let pronouns: Set<String> = ["you", "we", "they", "it", "i", "he", "she", "which", "that", "who", "whom"]
+
+    /// Verbs that link a subject to what is said of it.
+    static let copulas: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will", "would", "should",
+        "must", "may", "might", "does", "do", "did", "cannot", "often", "usually", "sometimes", "commonly",
+    ]
+
+    /// Third-person verbs that follow a subject in statements to complete ("the tag determines (...)").
+    static let thirdPersonVerbs: Set<String> = [
+        "determines", "indicates", "stores", "holds", "points", "stands", "contains", "consists", "occurs",
+        "happens", "means", "refers", "represents", "combines", "takes", "uses", "requires", "provides",
+        "allows", "enables", "exploits", "produces", "causes", "describes", "defines", "measures", "includes",
+        "involves", "depends", "erases", "updates", "performs", "returns", "converts", "specifies", "shows",
+        "makes", "gives", "helps", "controls", "regulates", "secretes", "transports", "carries", "acts", "needs",
+    ]
+
+    /// "called", "known (as)", "termed": the closing verb of a question whose answer is a name.
+    private func namingVerb(_ words: ArraySlice<Token>) -> Int? {
+        var end = words.endIndex
+        while end > words.startIndex, ["a", "an", "the", "as", "by"].contains(words[end - 1].lower) { end -= 1 }
+        guard end - 1 > words.startIndex, ["called", "known", "termed", "named"].contains(words[end - 1].lower)
+        else { return nil }
+        return end - 1
+    }
+
     static let prepositions: Set<String> = [
         "of", "for", "in", "on", "to", "with", "between", "by", "about", "as", "before", "after", "from", "into",
-        "within", "that", "which", "when", "where", "during", "through", "among",
+        "within", "that", "which", "when", "where", "during", "through", "among", "over", "versus", "is", "are",
+        "was", "were",
     ]
 
     private func hasVerb(_ words: ArraySlice<Token>) -> Bool {
@@ -299,8 +392,9 @@ struct FrontParser {
             return ListHeading(node: node, parent: parent, kindHead: kinds ? parentHead(parent) : nil,
                                expectedCount: number)
         }
-        // Group word at the end: "relationship attributes", "CRM types".
-        if words.count >= 2, let last = words.last, Lexicon.groupWords.contains(last.lower) {
+        // Plural group word at the end: "relationship attributes", "CRM types" (a singular one is part
+        // of a name: "normal form", "data type").
+        if words.count >= 2, let last = words.last, Lexicon.groupWords.contains(last.lower), last.lower.hasSuffix("s") {
             var rest = words.dropLast()
             while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower) || token.isNumber {
                 rest = rest.dropFirst()

@@ -18,7 +18,10 @@ extension Normalizer {
     /// A name from tokens, with function words trimmed off both ends; nil when nothing is left.
     mutating func name(_ slice: ArraySlice<Token>) -> NameForm? {
         var lower = slice.startIndex, upper = slice.endIndex
-        while lower < upper, isEdgeNoise(slice[lower], leading: true) { lower += 1 }
+        while lower < upper, isEdgeNoise(
+            slice[lower], leading: true,
+            nextIsFunctionWord: lower + 1 < upper && Lexicon.functionWords.contains(slice[lower + 1].lower)
+        ) { lower += 1 }
         while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
         guard lower < upper else { return nil }
         let words = Array(slice[lower..<upper])
@@ -30,7 +33,8 @@ extension Normalizer {
             if offset > 0 {
                 if token.gap == .joiner { surface.unicodeScalars.append(token.joiner) } else { surface += " " }
             }
-            surface += displayForm(of: token)
+            // A one-word name keeps its written form ("ADD" stays "ADD" even where it folds as "add").
+            surface += words.count == 1 && !isAcronym(token) && token.isAcronym ? token.text : displayForm(of: token)
             folds.append(fold(token))
             joined += isAcronym(token) || token.isNumber ? token.lower : correctedWord(token.lower)
         }
@@ -51,10 +55,12 @@ extension Normalizer {
         return name(tokens[...])
     }
 
-    private func isEdgeNoise(_ token: Token, leading: Bool) -> Bool {
+    private func isEdgeNoise(_ token: Token, leading: Bool, nextIsFunctionWord: Bool = false) -> Bool {
         if isAcronym(token) { return false }
+        // "Series A", "vitamin A": a closing capital letter is a name's part, not an article.
+        if !leading && token.text.count == 1 && token.text.first!.isUppercase { return false }
         // "on demand", "in situ", "up selling": a particle may open a name.
-        if leading && Lexicon.leadingParticles.contains(token.lower) { return false }
+        if leading && Lexicon.leadingParticles.contains(token.lower) && !nextIsFunctionWord { return false }
         if Lexicon.functionWords.contains(token.lower) { return true }
         return leading && token.isNumber
     }

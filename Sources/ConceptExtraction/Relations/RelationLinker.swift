@@ -60,7 +60,7 @@ struct RelationLinker {
     }
 
     /// Numbers the concepts in the order the learner meets them and builds every relation.
-    mutating func graph(itemDetails: [Int: String], normalizer: inout Normalizer) -> ConceptGraph {
+    mutating func graph(itemDetails: [Int: String], reversedCards: Set<Int>, normalizer: inout Normalizer) -> ConceptGraph {
         // Which cards are about which concept.
         var subjectsOfCard = [[Int]](repeating: [], count: cards.count)
         for root in registry.roots {
@@ -154,7 +154,9 @@ struct RelationLinker {
                 if !decks.contains(cards[card].deck) { decks.append(cards[card].deck) }
             }
             if decks.isEmpty, firstCardSeen[root] >= 0 { decks = [cards[firstCardSeen[root]].deck] }
-            let definition = cardList.first.map { cards[$0].back } ?? itemDetails[root] ?? ""
+            // A reversed card ("… is called?") defines its concept on the front.
+            let definition = cardList.first.map { reversedCards.contains($0) ? cards[$0].front : cards[$0].back }
+                ?? itemDetails[root] ?? ""
             return Concept(
                 id: slugs.slug(for: label), label: label, aliases: aliases, terms: terms, decks: decks,
                 definition: definition, cards: cardList, firstSeen: firstSeen[root])

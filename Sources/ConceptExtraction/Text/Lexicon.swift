@@ -13,7 +13,7 @@ enum Lexicon {
         "some", "each", "every", "both", "either", "neither", "other", "another", "more", "most", "less",
         "least", "very", "also", "only", "just", "even", "much", "many", "few", "if", "else", "because",
         "while", "whereas", "although", "though", "via", "per", "etc", "eg", "ie", "vs", "versus", "up", "down",
-        "out", "off", "again", "same", "own", "too", "one", "ones", "something", "anything", "way", "ways",
+        "out", "off", "again", "same", "own", "too", "something", "anything", "way", "ways",
         "within", "across", "around", "against", "upon", "toward", "towards", "like", "unlike",
         "whether", "since", "until", "ex", "eg.", "often", "usually", "always", "never", "mostly", "lot",
     ]
@@ -47,7 +47,9 @@ enum Lexicon {
     /// Words a card uses to frame its subject ("definition of X", "the role of X"), removed from fronts.
     static let framingNouns: Set<String> = [
         "definition", "meaning", "role", "purpose", "importance", "significance", "concept", "idea", "notion",
-        "term", "characteristics", "overview", "description", "explanation", "nature", "function",
+        "term", "characteristics", "overview", "description", "explanation", "nature", "function", "functions",
+        "advantages", "advantage", "disadvantages", "disadvantage", "benefits", "benefit", "uses", "features",
+        "limitations", "causes", "effects", "symptoms", "goals", "aims", "drawbacks", "properties",
     ]
 
     /// Adjectives that only rank a heading ("major", "key", "main"): removed at the front of a name.
@@ -100,7 +102,7 @@ enum Lexicon {
         "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "do", "does",
         "did", "refer", "refers", "referred", "mean", "means", "meant", "relate", "relates", "depend",
         "depends", "tend", "tends", "seek", "seeks", "aim", "aims", "focus", "focuses", "target", "targets",
-        "establish", "establishes", "develop", "develops", "design", "designs", "implement", "implements",
+        "establish", "establishes", "stand", "stands", "using", "develop", "develops", "design", "designs", "implement", "implements",
         "integrate", "integrates", "facilitate", "facilitates", "consolidate", "consolidates",
     ]
 }

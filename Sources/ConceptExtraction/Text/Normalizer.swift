@@ -38,7 +38,7 @@ struct Normalizer {
             let asAcronym = forms.values.reduce(0, +)
             let asWord = (counts[lower] ?? 0) - asAcronym
             // A function word in capitals ("IT", "US") is its own acronym, never the word.
-            if asAcronym >= asWord || Lexicon.functionWords.contains(lower) {
+            if asAcronym > asWord || Lexicon.functionWords.contains(lower) {
                 if !Lexicon.functionWords.contains(lower) { acronyms.insert(lower) }
             } else {
                 wordsInCapitals.insert(lower)
