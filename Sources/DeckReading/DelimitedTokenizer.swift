@@ -9,7 +9,9 @@ struct DelimitedTokenizer {
         /// Line where the record starts.
         var line: Int
         var fields: [String]
-        var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+        var isBlank: Bool {
+            fields.allSatisfy { $0.utf8.allSatisfy { $0 == Bytes.space || $0 == Bytes.tab || $0 == Bytes.cr } }
+        }
     }
 
     struct Output {
