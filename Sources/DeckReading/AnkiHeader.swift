@@ -23,8 +23,10 @@ struct AnkiHeader {
 
     /// Does the file open with an Anki header line?
     static func isPresent(_ b: [UInt8], from start: Int) -> Bool {
-        guard let first = Bytes.lines(b, from: start).first.map({ Bytes.string(b, $0.start, $0.end) }) else { return false }
-        return parseKey(first) != nil
+        guard start < b.count, b[start] == Bytes.hash else { return false }
+        var end = start
+        while end < b.count && b[end] != Bytes.lf && b[end] != Bytes.cr && end - start < 4096 { end += 1 }
+        return parseKey(Bytes.string(b, start, end)) != nil
     }
 
     private static func parseKey(_ line: String) -> (key: String, value: String)? {

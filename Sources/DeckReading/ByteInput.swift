@@ -22,6 +22,14 @@ enum Bytes {
         var i = start
         let n = b.count
         func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+        // NUL bytes first: a binary file is reported as binary, not as bad UTF-8.
+        if let nul = b.firstIndex(of: 0) {
+            var nulLine = 1
+            for k in start..<nul where b[k] == lf || (b[k] == cr && (k + 1 >= n || b[k + 1] != lf)) { nulLine += 1 }
+            return DeckReadError(
+                .binaryFile, at: at(nulLine), "binary file (NUL byte found)",
+                hint: "export the deck as plain text, TSV or CSV")
+        }
         while i < n {
             let c = b[i]
             if c < 0x80 {

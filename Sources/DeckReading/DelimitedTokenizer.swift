@@ -9,7 +9,9 @@ struct DelimitedTokenizer {
         /// Line where the record starts.
         var line: Int
         var fields: [String]
-        var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+        var isBlank: Bool {
+            fields.allSatisfy { $0.utf8.allSatisfy { $0 == Bytes.space || $0 == Bytes.tab || $0 == Bytes.cr } }
+        }
     }
 
     struct Output {
@@ -62,6 +64,14 @@ struct DelimitedTokenizer {
                     i += 1
                 }
                 if !closed { return Output(records: records, unterminatedQuoteLine: openLine) }
+                // Only spaces may sit between a closing quote and the separator or line end; anything
+                // else means a quote inside the field was not doubled, so the field never really closed.
+                var j = i
+                while j < n && (b[j] == Bytes.space || b[j] == Bytes.tab) && !(b[j] == s0 && matches(b, j, sep)) { j += 1 }
+                if j < n && b[j] != Bytes.lf && b[j] != Bytes.cr && !(b[j] == s0 && matches(b, j, sep)) {
+                    return Output(records: records, unterminatedQuoteLine: openLine)
+                }
+                i = j
                 atFieldStart = false
                 continue
             }

@@ -9,13 +9,17 @@ enum FieldText {
         if html != false && (html == true ? mayHoldHTML(text, strict: false) : mayHoldHTML(text, strict: true)) {
             text = HTMLText.toText(text)
         }
-        if text.contains("{{c") { text = uncloze(text) }
+        if text.utf8.contains(UInt8(ascii: "{")) && text.contains("{{c") { text = uncloze(text) }
         return tidy(text)
     }
 
     /// Fast path: does the field hold something that looks like a tag (`<b`, `</`, `<!--`) or an entity (`&amp;`)?
     static func mayHoldHTML(_ s: String, strict: Bool) -> Bool {
-        let u = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { mayHoldHTML(bytes: $0, strict: strict) }
+    }
+
+    private static func mayHoldHTML(bytes u: UnsafeBufferPointer<UInt8>, strict: Bool) -> Bool {
         var i = 0
         while i < u.count {
             let c = u[i]
@@ -61,8 +65,24 @@ enum FieldText {
         return out
     }
 
+    /// Fast check over bytes: no line breaks, tabs, no-break spaces, double or edge spaces.
+    static func isTidy(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            guard let first = u.first, let last = u.last, first != Bytes.space, last != Bytes.space else { return u.isEmpty }
+            var previous: UInt8 = 0
+            for c in u {
+                if c == Bytes.lf || c == Bytes.cr || c == Bytes.tab || c == 0xC2 { return false }
+                if c == Bytes.space && previous == Bytes.space { return false }
+                previous = c
+            }
+            return true
+        }
+    }
+
     /// Trims every line, folds runs of spaces (and no-break spaces) to one, drops empty lines.
     static func tidy(_ s: String) -> String {
+        if isTidy(s) { return s }
         var lines: [String] = []
         for rawLine in s.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             var line = ""

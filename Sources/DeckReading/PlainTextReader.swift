@@ -21,6 +21,10 @@ struct PlainTextReader {
         var blankBefore = false
         var blankAfter = false
         var isBullet = false
+        /// Cached: words holding a letter or digit, first word folded, holds a `?`.
+        var wordCount = 0
+        var firstWord = ""
+        var hasQuestionMark = false
     }
 
     enum Label { case title, front, answer }
@@ -52,6 +56,9 @@ struct PlainTextReader {
             var line = Line(text: text, number: raw.number, words: text.split(whereSeparator: \.isWhitespace))
             line.blankBefore = sawBlank
             line.isBullet = Self.isBullet(text)
+            line.wordCount = line.words.reduce(0) { $0 + ($1.contains(where: { $0.isLetter || $0.isNumber }) ? 1 : 0) }
+            line.firstWord = line.words.first.map { $0.lowercased().filter(\.isLetter) } ?? ""
+            line.hasQuestionMark = text.utf8.contains(UInt8(ascii: "?"))
             sawBlank = false
             lines.append(line)
         }
@@ -87,14 +94,9 @@ struct PlainTextReader {
         return false
     }
 
-    private static func firstWord(_ line: Line) -> String {
-        guard let w = line.words.first else { return "" }
-        return w.lowercased().filter(\.isLetter)
-    }
+    private static func firstWord(_ line: Line) -> String { line.firstWord }
 
-    private static func wordCount(_ line: Line) -> Int {
-        line.words.reduce(0) { $0 + ($1.contains(where: { $0.isLetter || $0.isNumber }) ? 1 : 0) }
-    }
+    private static func wordCount(_ line: Line) -> Int { line.wordCount }
 
     /// Log-odds-like score that the line is a card front (positive) rather than part of an answer.
     static func frontScore(_ lines: [Line], _ i: Int) -> Double {
@@ -102,13 +104,13 @@ struct PlainTextReader {
         let text = line.text
         var s = 0.0
         if line.isBullet { s -= 3 }
-        if text.hasSuffix("?") { s += 3 } else if text.contains("?") { s += 1.5 }
+        if (text.last == "?") { s += 3 } else if line.hasQuestionMark { s += 1.5 }
         let first = firstWord(line)
         if questionWords.contains(first) {
             s += 2
         } else if taskWords.contains(first) {
             s += 2.5
-        } else if auxiliaries.contains(first) && text.contains("?") {
+        } else if auxiliaries.contains(first) && line.hasQuestionMark {
             s += 0.5
         }
         let words = wordCount(line)
@@ -128,20 +130,20 @@ struct PlainTextReader {
             if last == ")", let open = text.lastIndex(of: "("), text[open...].contains(where: \.isNumber) { s += 1 }
             if last == ")" { s += 0.3 }
         }
-        if !text.hasSuffix("?"), let colon = text.firstIndex(of: ":"), colon != text.index(before: text.endIndex) {
+        if !(text.last == "?"), let colon = text.firstIndex(of: ":"), colon != text.index(before: text.endIndex) {
             s -= 0.8
         }
-        if !text.contains("?") && text.filter({ $0 == "," }).count >= 2 { s -= 1 }
+        if !line.hasQuestionMark && text.filter({ $0 == "," }).count >= 2 { s -= 1 }
         // Context.
         if line.blankBefore { s += 1.5 }
         if i > 0 {
             let prev = lines[i - 1]
-            if prev.text.hasSuffix("?") && !line.blankBefore { s -= 1 }
+            if prev.text.last == "?" && !line.blankBefore { s -= 1 }
             if prev.isBullet && !line.isBullet { s += 0.15 }
         }
         // A count the next line or bullet run delivers ("5 phases" → five items); a line ending in ':'
         // introduces a list inside an answer instead.
-        if !text.hasSuffix(":"), let n = countHint(line), i + 1 < lines.count, itemCounts(lines, after: i).contains(n) { s += 1.5 }
+        if !(text.last == ":"), let n = countHint(line), i + 1 < lines.count, itemCounts(lines, after: i).contains(n) { s += 1.5 }
         if i + 1 < lines.count {
             let nextWords = wordCount(lines[i + 1])
             if nextWords >= 2 * words + 3 { s += 0.3 }
@@ -155,7 +157,7 @@ struct PlainTextReader {
 
     /// A small count the line announces ("5 phases of …", "(8 components)", "two types"), if any.
     static func countHint(_ line: Line) -> Int? {
-        for w in line.words {
+        for w in line.words where w.utf8.count <= 8 {
             let core = w.trimmingCharacters(in: "()[],.:;")
             if let n = Int(core), (2...12).contains(n) { return n }
             if let n = numberWords[core.lowercased()] { return n }
@@ -181,13 +183,13 @@ struct PlainTextReader {
 
     static func titleScore(_ lines: [Line]) -> Double {
         let line = lines[0]
-        guard !line.isBullet, !line.text.contains("?"), wordCount(line) <= 10, lines.count > 2 else { return -.infinity }
+        guard !line.isBullet, !line.hasQuestionMark, wordCount(line) <= 10, lines.count > 2 else { return -.infinity }
         // A title needs a cue: a title word or a number, or a question right under it.
         if line.words.contains(where: { titleWords.contains($0.lowercased()) }) || line.text.contains(where: \.isNumber) {
             return 0.8
         }
         let second = lines[1]
-        return second.text.hasSuffix("?") || questionWords.contains(firstWord(second)) ? 0 : -.infinity
+        return second.text.last == "?" || questionWords.contains(firstWord(second)) ? 0 : -.infinity
     }
 
     private static func tokens(_ line: Line) -> Set<String> {
@@ -200,11 +202,6 @@ struct PlainTextReader {
         return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
     }
 
-    /// Stacking a front right under another: parallel phrases ("low end …" / "high end …") are
-    /// welcome, anything else is costly.
-    static func stackScore(_ lines: [Line], _ i: Int) -> Double {
-        jaccard(lines[i - 1], lines[i]) >= 0.5 ? 0.5 : -2
-    }
 
     // MARK: Segmentation
 
@@ -217,7 +214,7 @@ struct PlainTextReader {
         let stateCount = 1 + maxStack * 4
         let scores = (0..<n).map { frontScore(lines, $0) }
         var best = [Double](repeating: -.infinity, count: stateCount)
-        var back = [[Int8]](repeating: [Int8](repeating: -1, count: stateCount), count: n)
+        var back = [Int8](repeating: -1, count: n * stateCount)
         best[0] = titleScore(lines)
         best[index(1, 0)] = scores[0]
         for i in 1..<n {
@@ -225,19 +222,22 @@ struct PlainTextReader {
             func offer(_ to: Int, _ from: Int, _ value: Double) {
                 if value > next[to] {
                     next[to] = value
-                    back[i][to] = Int8(from)
+                    back[i * stateCount + to] = Int8(from)
                 }
             }
             let s = scores[i]
             if best[0] > -.infinity { offer(index(1, 0), 0, best[0] + s) }
-            let similar = jaccard(lines[i - 1], lines[i]) >= 0.5 ? -1.0 : 0.0
+            let parallel = jaccard(lines[i - 1], lines[i]) >= 0.5
+            // An answer that repeats its front's shape is unlikely; a stacked front that does is welcome.
+            let similar = parallel ? -1.0 : 0.0
+            let stack = parallel ? 0.5 : -2.0
             for k in 1...maxStack {
                 for a in 0...k {
                     let from = index(k, a)
                     let v = best[from]
                     guard v > -.infinity else { continue }
                     // Front.
-                    if a == 0 && k < maxStack { offer(index(k + 1, 0), from, v + s + stackScore(lines, i)) }
+                    if a == 0 && k < maxStack { offer(index(k + 1, 0), from, v + s + stack) }
                     if a == k { offer(index(1, 0), from, v + s) }
                     // Answer.
                     offer(index(k, min(a + 1, k)), from, v - s + (a == 0 ? similar : 0))
@@ -257,7 +257,7 @@ struct PlainTextReader {
         var state = end
         for i in stride(from: n - 1, through: 0, by: -1) {
             labels[i] = state == 0 ? .title : ((state - 1) % 4 == 0 ? .front : .answer)
-            if i > 0 { state = Int(back[i][state]) }
+            if i > 0 { state = Int(back[i * stateCount + state]) }
         }
         return labels
     }
