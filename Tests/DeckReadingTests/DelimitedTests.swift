@@ -72,15 +72,14 @@ import Testing
         #expect(r.cards.map(\.back) == ["London", "Paris"])
     }
 
-    @Test func tokenizerIsLinearOnAHundredThousandCards() {
+    /// Scale check for correctness only (speed is measured by the benchmarks, never by tests).
+    @Test func readsAHundredThousandCards() {
         var text = ""
         for i in 0..<100_000 { text += "term \(i)\tdefinition number \(i) of the deck\n" }
-        let start = ContinuousClock.now
         let r = read(text, name: "big.tsv")
-        let elapsed = ContinuousClock.now - start
         #expect(r.cards.count == 100_000)
-        print("100k-card TSV read in \(elapsed)")
-        #expect(elapsed < .seconds(20))  // debug build; release is well under a second
+        #expect(r.cards.last?.front == "term 99999")
+        #expect(r.cards.last?.location.line == 100_000)
     }
 }
 
