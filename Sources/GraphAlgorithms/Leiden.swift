@@ -434,7 +434,6 @@ struct LeidenWorkspace {
         var m = 0.0
         for c in 0..<r {
             let mark = nextStamp()
-            let rowStart = neighbors.count
             var loop = 0.0, k = 0.0
             for i in start[c]..<start[c + 1] {
                 let v = Int(members[i])
@@ -451,7 +450,6 @@ struct LeidenWorkspace {
                     weights[Int(neighborWeight[t])] += g.weights[s]
                 }
             }
-            _ = rowStart
             offsets[c + 1] = neighbors.count
             loops[c] = loop
             strength[c] = k
