@@ -190,17 +190,40 @@ struct LeidenWorkspace {
         candidateGain = []; candidateGain.reserveCapacity(n)
     }
 
-    @inline(__always) mutating func nextStamp() -> Int32 {
-        stampValue &+= 1
-        if stampValue == Int32.max {
-            for i in stamp.indices { stamp[i] = -1 }
-            stampValue = 0
-        }
-        return stampValue
-    }
-
     /// Fast local moving (Leiden step 1). Returns whether any node moved.
     mutating func moveNodes(_ g: UndirectedGraph, _ memb: inout [Int32]) -> Bool {
+        // Work on local arrays (moved out of self, not copied) so the optimiser can hoist
+        // uniqueness and bounds checks out of the hot loops.
+        var communityWeight = self.communityWeight; self.communityWeight = []
+        var communitySize = self.communitySize; self.communitySize = []
+        var emptyCommunities = self.emptyCommunities; self.emptyCommunities = []
+        var neighborWeight = self.neighborWeight; self.neighborWeight = []
+        var stamp = self.stamp; self.stamp = []
+        var neighborCommunities = self.neighborCommunities; self.neighborCommunities = []
+        var queue = self.queue; self.queue = []
+        var inQueue = self.inQueue; self.inQueue = []
+        var order = self.order; self.order = []
+        var stampValue = self.stampValue
+        defer {
+            self.communityWeight = communityWeight
+            self.communitySize = communitySize
+            self.emptyCommunities = emptyCommunities
+            self.neighborWeight = neighborWeight
+            self.stamp = stamp
+            self.neighborCommunities = neighborCommunities
+            self.queue = queue
+            self.inQueue = inQueue
+            self.order = order
+            self.stampValue = stampValue
+        }
+        @inline(__always) func nextStamp() -> Int32 {
+            stampValue &+= 1
+            if stampValue == Int32.max {
+                for i in stamp.indices { stamp[i] = -1 }
+                stampValue = 0
+            }
+            return stampValue
+        }
         let n = g.nodeCount
         let gamma = self.gamma
         for c in 0..<n { communityWeight[c] = 0; communitySize[c] = 0 }
@@ -269,6 +292,36 @@ struct LeidenWorkspace {
 
     /// Refinement (Leiden step 2): returns the refined partition (ids are node ids, not dense).
     mutating func refine(_ g: UndirectedGraph, _ memb: [Int32]) -> [Int32] {
+        // Work on local arrays (moved out of self, not copied) so the optimiser can hoist
+        // uniqueness and bounds checks out of the hot loops.
+        var communityWeight = self.communityWeight; self.communityWeight = []
+        var communitySize = self.communitySize; self.communitySize = []
+        var neighborWeight = self.neighborWeight; self.neighborWeight = []
+        var stamp = self.stamp; self.stamp = []
+        var neighborCommunities = self.neighborCommunities; self.neighborCommunities = []
+        var order = self.order; self.order = []
+        var externalWeight = self.externalWeight; self.externalWeight = []
+        var candidateGain = self.candidateGain; self.candidateGain = []
+        var stampValue = self.stampValue
+        defer {
+            self.communityWeight = communityWeight
+            self.communitySize = communitySize
+            self.neighborWeight = neighborWeight
+            self.stamp = stamp
+            self.neighborCommunities = neighborCommunities
+            self.order = order
+            self.externalWeight = externalWeight
+            self.candidateGain = candidateGain
+            self.stampValue = stampValue
+        }
+        @inline(__always) func nextStamp() -> Int32 {
+            stampValue &+= 1
+            if stampValue == Int32.max {
+                for i in stamp.indices { stamp[i] = -1 }
+                stampValue = 0
+            }
+            return stampValue
+        }
         let n = g.nodeCount
         let gamma = self.gamma
         var refined: [Int32] = (0..<Int32(n)).map { $0 }
@@ -347,6 +400,24 @@ struct LeidenWorkspace {
     /// Aggregation (Leiden step 3): one node per refined community, weights summed, internal
     /// weight kept as self-loops.
     mutating func aggregate(_ g: UndirectedGraph, _ refined: [Int32], count r: Int) -> UndirectedGraph {
+        // Work on local arrays (moved out of self, not copied) so the optimiser can hoist
+        // uniqueness and bounds checks out of the hot loops.
+        var neighborWeight = self.neighborWeight; self.neighborWeight = []
+        var stamp = self.stamp; self.stamp = []
+        var stampValue = self.stampValue
+        defer {
+            self.neighborWeight = neighborWeight
+            self.stamp = stamp
+            self.stampValue = stampValue
+        }
+        @inline(__always) func nextStamp() -> Int32 {
+            stampValue &+= 1
+            if stampValue == Int32.max {
+                for i in stamp.indices { stamp[i] = -1 }
+                stampValue = 0
+            }
+            return stampValue
+        }
         let n = g.nodeCount
         // Members of each refined community (counting sort).
         var start = [Int](repeating: 0, count: r + 1)
@@ -363,7 +434,6 @@ struct LeidenWorkspace {
         var m = 0.0
         for c in 0..<r {
             let mark = nextStamp()
-            let rowStart = neighbors.count
             var loop = 0.0, k = 0.0
             for i in start[c]..<start[c + 1] {
                 let v = Int(members[i])
@@ -374,13 +444,12 @@ struct LeidenWorkspace {
                     if t == c { loop += g.weights[s] / 2; continue }
                     if stamp[t] != mark {
                         stamp[t] = mark
-                        neighborWeight[t] = Double(neighbors.count)  // slot index
+                        neighborWeight[t] = Double(neighbors.count)  // reused as the row slot of t (exact below 2⁵³)
                         neighbors.append(Int32(t)); weights.append(0)
                     }
                     weights[Int(neighborWeight[t])] += g.weights[s]
                 }
             }
-            _ = rowStart
             offsets[c + 1] = neighbors.count
             loops[c] = loop
             strength[c] = k

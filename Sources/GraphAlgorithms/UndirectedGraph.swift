@@ -75,7 +75,6 @@ public struct UndirectedGraph: Sendable {
         var strength = [Double](repeating: 0, count: n)
         var m = 0.0
         for u in 0..<n {
-            let start = write
             var s = rawOffsets[u]
             let end = rawOffsets[u + 1]
             var k = 2 * loops[u]
@@ -87,7 +86,6 @@ public struct UndirectedGraph: Sendable {
                 sortedNb[write] = v; sortedWt[write] = x; write += 1
                 k += x
             }
-            _ = start
             off[u + 1] = write
             strength[u] = k
             m += k
