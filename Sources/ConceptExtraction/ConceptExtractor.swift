@@ -119,7 +119,7 @@ private struct ExtractionRun {
             }
         } else if subject.count >= 2 {
             let initials = initialLetters(of: subject.tokens[...])
-            guard initials.count >= 2 else { return }
+            guard initials.contains(where: { $0.count >= 2 }) else { return }
             for token in back where normalizer.isAcronym(token) {
                 let letters = String(String.UnicodeScalarView(token.lower.unicodeScalars.filter { $0.properties.isAlphabetic }))
                 if initials.contains(letters), let name = normalizer.name([token][...]) {

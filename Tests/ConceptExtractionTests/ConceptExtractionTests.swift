@@ -100,11 +100,13 @@ import Testing
 
     @Test func noTypoFoldOnShortWordsOrAcronymsOrFirstLetters() {
         let graph = extract(deck("d", [
-            ("form", "A shape. form form form."), ("from", "A preposition used as a card."),
+            ("form", "A shape. form form form."), ("farm", "Land for crops."),
+            ("trail", "A path. trail trail trail."), ("trial", "A test run."),
             ("Gartner model", "A model by a partner. partner partner."), ("partner model", "A partner's model."),
             ("CRM", "Customer relationship management."), ("CRN", "Course reference number."),
         ]))
-        #expect(graph.concept("form") != nil && graph.concept("from") != nil)
+        #expect(graph.index("form") != graph.index("farm"))
+        #expect(graph.index("trail") != graph.index("trial"))  // a swap in the last letters is inflection-like
         #expect(graph.index("Gartner model") != graph.index("partner model"))
         #expect(graph.index("CRM") != graph.index("CRN"))
     }

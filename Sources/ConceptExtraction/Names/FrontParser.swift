@@ -272,9 +272,10 @@ struct FrontParser {
         var cut = words
         // A boundary (comma, colon) ends the name.
         if let stop = cut.dropFirst().firstIndex(where: { $0.gap == .boundary }) { cut = cut[..<stop] }
-        guard cut.count > 4 else { return cut }
+        // A long name ends at its first preposition; a short one only at one other than "of"
+        // ("mitochondria in respiration" → "mitochondria", but "theory of relativity" stays).
         for index in cut.indices.dropFirst() where Self.prepositions.contains(cut[index].lower) {
-            return cut[..<index]
+            if cut.count > 4 || cut[index].lower != "of" { return cut[..<index] }
         }
         return cut
     }
@@ -294,6 +295,8 @@ struct FrontParser {
         "allows", "enables", "exploits", "produces", "causes", "describes", "defines", "measures", "includes",
         "involves", "depends", "erases", "updates", "performs", "returns", "converts", "specifies", "shows",
         "makes", "gives", "helps", "controls", "regulates", "secretes", "transports", "carries", "acts", "needs",
+        "reduces", "increases", "decreases", "improves", "prevents", "creates", "forms", "breaks", "builds",
+        "generates", "stimulates", "inhibits", "binds", "lowers", "raises", "removes", "adds", "sends",
     ]
 
     /// "called", "known (as)", "termed": the closing verb of a question whose answer is a name.

@@ -88,9 +88,10 @@ struct Normalizer {
     }
 
     /// The spelling to show for a token: acronyms in their capitals, typos corrected, else as written.
+    /// Abbreviations stay as written ("apps"): a label keeps the learner's words, typos aside.
     mutating func displayForm(of token: Token) -> String {
         if isAcronym(token) { return acronymSpelling[token.lower] ?? token.text }
-        let fixed = correctedWord(token.lower)
+        let fixed = Lexicon.abbreviations[token.lower] == nil ? correctedWord(token.lower) : token.lower
         if fixed != token.lower { return fixed }
         return token.isAcronym ? token.lower : token.text  // "TYPES" written as a word → "types"
     }
