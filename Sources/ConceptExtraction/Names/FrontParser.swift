@@ -48,7 +48,7 @@ struct FrontParser {
             reading.headingPath = headings.dropLast().compactMap { normalizer.name(Tokenizer.tokens($0)[...]) }
         }
         if let last = headings.last { front = last }
-        var text = firstQuestion(of: front)
+        var text = firstQuestion(of: preferredTranslation(of: front))
         var count: Int?
         var countWord: String?
         var alias: String?
@@ -128,6 +128,23 @@ struct FrontParser {
     }
 
     // MARK: - Text-level clean-up
+
+    /// "Hva er X? / Kva er X? / What is X?": of parallel translations joined by " / ", the one written
+    /// in English (most English function words); the text itself when it holds no translations.
+    private func preferredTranslation(of front: String) -> String {
+        guard front.contains(" / ") else { return front }
+        let parts = front.components(separatedBy: " / ")
+        guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) else { return front }
+        func englishWords(_ part: String) -> Int {
+            part.lowercased().split(whereSeparator: { !$0.isLetter }).filter { Lexicon.functionWords.contains(String($0)) }.count
+        }
+        var best = parts[0], bestScore = englishWords(parts[0])
+        for part in parts.dropFirst() where englishWords(part) > bestScore {
+            best = part
+            bestScore = englishWords(part)
+        }
+        return best
+    }
 
     /// The heading texts when every line of the front is a Markdown heading (`#`, `##`, …), else [].
     private func markdownHeadings(_ front: String) -> [String] {
@@ -241,7 +258,7 @@ struct FrontParser {
         while let token = words.first, !normalizer.isAcronym(token) {
             let lower = token.lower
             if Lexicon.questionOpeners.contains(lower) || ["you", "it", "we", "they", "i", "some", "of", "the", "a",
-                "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by"].contains(lower)
+                "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by", "one", "ones"].contains(lower)
                 || token.isNumber || Self.numberWords[lower] != nil
             {
                 words = words.dropFirst()

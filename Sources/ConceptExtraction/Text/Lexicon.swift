@@ -19,7 +19,7 @@ enum Lexicon {
     ]
 
     /// Particles that may open a compound name ("on demand", "in situ", "off shore", "up selling").
-    static let leadingParticles: Set<String> = ["on", "in", "off", "up", "out", "over", "under", "down", "after", "cross"]
+    static let leadingParticles: Set<String> = ["on", "off", "up", "out", "over", "cross"]
 
     /// Words that open a list heading: "types of X", "X (2 types)", "5 phases of X". Their items are
     /// narrower than X.
