@@ -333,14 +333,28 @@ private struct ExtractionRun {
                 in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
             linker.addCard(
                 index, primary: readings[index].subjects.first.flatMap { registry.lookup($0) },
-                frontMentions: frontMatches.map { Mention(concept: registry.find($0.concept), surface: Tokenizer.surface(of: $0.range, in: front, text: cards[index].front)) },
+                frontMentions: mentions(frontMatches, in: front, text: cards[index].front),
                 itemConcepts: items[index].map { registry.find($0.concept) },
-                backMentions: backMatches.map { Mention(concept: registry.find($0.concept), surface: Tokenizer.surface(of: $0.range, in: back, text: cards[index].back)) },
+                backMentions: mentions(backMatches, in: back, text: cards[index].back),
                 isA: isAParent(card: index, backMatches: backMatches))
         }
         linker.addNameExtensions(normalizer: &normalizer)
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
         return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
+    }
+
+    /// The mentions that name a concept. A lone word that ends a longer compound ("service" in
+    /// "customer service", "marketing" in "event marketing") names that compound, not the word's concept;
+    /// acronyms always count.
+    mutating func mentions(_ matches: [PhraseMatcher.Match], in tokens: [Token], text: String) -> [Mention] {
+        matches.compactMap { match in
+            let first = match.range.lowerBound
+            if match.range.count == 1, first > 0, !normalizer.isAcronym(tokens[first]), tokens[first].gap != .boundary,
+               !Lexicon.functionWords.contains(tokens[first - 1].lower), !tokens[first - 1].isNumber {
+                return nil
+            }
+            return Mention(concept: registry.find(match.concept), surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
+        }
     }
 
     /// Definitions lists give their items ("Operational- Operational CRM focuses on …").

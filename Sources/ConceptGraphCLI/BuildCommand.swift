@@ -64,7 +64,19 @@ struct BuildCommand: ParsableCommand {
                 try DOTWriter().write(analyzed, to: base + ".dot")
                 written.append(base + ".dot")
             }
-            // TODO(svg): render through GraphvizRenderer once it lands.
+            if format.contains(.svg) {
+                let renderer = GraphvizRenderer()
+                if renderer.isAvailable {
+                    // A picture is for reading: it draws the transitive reduction, not every relation.
+                    var options = DOTWriter.Options()
+                    options.relations = .drawn
+                    try renderer.render(analyzed, format: .svg, to: base + ".svg", options: options)
+                    written.append(base + ".svg")
+                } else {
+                    Diagnostics.printError(
+                        "note: Graphviz `dot` not found, \(base).svg not drawn (install graphviz to draw it)")
+                }
+            }
         } catch {
             Diagnostics.printError(error.description)
             throw ExitCode.failure

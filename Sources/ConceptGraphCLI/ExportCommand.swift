@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(data)
             }
-        } catch let error as ExportError {
+        } catch {
             Diagnostics.printError(error.description)
             throw ExitCode.failure
         }

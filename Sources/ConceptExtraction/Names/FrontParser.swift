@@ -52,6 +52,7 @@ struct FrontParser {
         var count: Int?
         var countWord: String?
         var alias: String?
+        let hasBlank = text.contains("(...)") || text.contains("(…)") || text.contains("___") || front.contains("?")
         text = removeParentheticals(text, count: &count, countWord: &countWord, alias: &alias)
         text = removeTrailingExampleMarker(text)
         text = removeTopicCode(text, topics: &reading.topics)
@@ -102,8 +103,10 @@ struct FrontParser {
         }
         // "valid bit indicates (...)", "the cache is designed to work with": a statement to complete
         // is about what stands before its verb.
+        // (A verb-like last word with nothing after it and no blank to fill is a noun: "touch points".)
         if !wasQuestion || words.count <= 5,
-           let verb = words.firstIndex(where: { Self.copulas.contains($0.lower) || Self.thirdPersonVerbs.contains($0.lower) }) {
+           let verb = words.firstIndex(where: { Self.copulas.contains($0.lower) || Self.thirdPersonVerbs.contains($0.lower) }),
+           verb + 1 < words.endIndex || hasBlank || Self.copulas.contains(words[verb].lower) {
             // No subject before the verb ("is part of every (...)"): the card goes to what it mentions.
             guard verb > words.startIndex else { return reading }
             words = words[..<verb]

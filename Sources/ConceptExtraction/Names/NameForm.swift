@@ -35,6 +35,7 @@ extension Normalizer {
             }
             // A one-word name keeps its written form ("ADD" stays "ADD" even where it folds as "add").
             surface += words.count == 1 && !isAcronym(token) && token.isAcronym ? token.text : displayForm(of: token)
+            if token.possessive && offset < words.count - 1 { surface += "'s" }
             folds.append(fold(token))
             joined += isAcronym(token) || token.isNumber ? token.lower : correctedWord(token.lower)
         }

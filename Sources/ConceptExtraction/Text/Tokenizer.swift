@@ -12,6 +12,8 @@ struct Token: Sendable, Hashable {
     var gap: Gap
     /// The joining character when `gap` is `.joiner` ("-" in "customer-facing", "/" in "TCP/IP").
     var joiner: Unicode.Scalar = "-"
+    /// Written with a possessive "'s" (kept for display only).
+    var possessive = false
     /// Position of its first and one-past-last character in the text's unicode scalars.
     var start: Int
     var end: Int
@@ -42,6 +44,7 @@ enum Tokenizer {
                 var word = String.UnicodeScalarView()
                 var capitals = 0
                 var digits = 0
+                var possessive = false
                 while index < scalars.count {
                     let s = scalars[index]
                     if isWordScalar(s) {
@@ -55,6 +58,7 @@ enum Tokenizer {
                         let afterNext = index + 2 < scalars.count ? scalars[index + 2] : " "
                         if (next == "s" || next == "S") && !isWordScalar(afterNext) {
                             index += 2
+                            possessive = true
                             break
                         }
                         word.append(s)
@@ -72,7 +76,8 @@ enum Tokenizer {
                 result.append(Token(
                     text: surface, lower: surface.lowercased(),
                     isAcronym: capitals >= 2 && letters <= 10,
-                    isNumber: digits == letters, gap: gap, joiner: joiner, start: start, end: index))
+                    isNumber: digits == letters, gap: gap, joiner: joiner, possessive: possessive,
+                    start: start, end: index))
                 gap = .space
             } else {
                 if scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_" {
