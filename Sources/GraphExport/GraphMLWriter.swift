@@ -1,7 +1,7 @@
+internal import CLibXML2
 import ConceptAnalysis
 import ConceptExtraction
 import Foundation
-internal import CLibXML2
 
 /// Writes an analyzed concept graph as GraphML through libxml2's `xmlTextWriter`.
 ///

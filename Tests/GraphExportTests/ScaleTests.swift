@@ -2,6 +2,7 @@ import ConceptAnalysis
 import ConceptExtraction
 import Foundation
 import Testing
+
 @testable import GraphExport
 
 /// Exporting must stay linear: 5× the graph may take at most ~10× the time (quadratic would be 25×).
@@ -12,8 +13,10 @@ import Testing
         relations.reserveCapacity(nodes * edgesPerNode)
         for source in 0..<nodes {
             for step in 1...edgesPerNode where source + step < nodes {
-                relations.append(Relation(source: source, target: source + step, kind: RelationKind.allCases[step % 3],
-                                          weight: Double(step) / 3, evidence: "card \(source)"))
+                relations.append(
+                    Relation(
+                        source: source, target: source + step, kind: RelationKind.allCases[step % 3],
+                        weight: Double(step) / 3, evidence: "card \(source)"))
             }
         }
         analyzed.graph.relations = relations
