@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-let systemWrite = Glibc.write
+    import Glibc
+    let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-let systemWrite = Darwin.write
+    import Darwin
+    let systemWrite = Darwin.write
 #endif
 
 /// Writes files so a reader never sees a half-written one.
@@ -49,7 +50,8 @@ public enum AtomicFile {
         var fd: Int32 = -1
         var tempPath = ""
         for _ in 0..<8 {
-            tempPath = directory + "/." + shortened(name) + ".tmp-\(getpid())-"
+            tempPath =
+                directory + "/." + shortened(name) + ".tmp-\(getpid())-"
                 + String(UInt64.random(in: 0...UInt64.max), radix: 16)
             fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd >= 0 || errno != EEXIST { break }

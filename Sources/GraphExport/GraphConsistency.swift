@@ -17,7 +17,8 @@ extension AnalyzedGraph {
             throw .inconsistentGraph(
                 "concept \(bad) is in cluster \(cluster[bad]) but there are \(clusterNames.count) cluster names")
         }
-        if let bad = graph.relations.firstIndex(where: { !(0..<n).contains($0.source) || !(0..<n).contains($0.target) }) {
+        if let bad = graph.relations.firstIndex(where: { !(0..<n).contains($0.source) || !(0..<n).contains($0.target) })
+        {
             throw .inconsistentGraph("relation \(bad) points outside the \(n) concepts")
         }
         if let bad = drawnRelations.first(where: { !graph.relations.indices.contains($0) }) {

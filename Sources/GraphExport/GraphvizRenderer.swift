@@ -1,9 +1,10 @@
 import ConceptAnalysis
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Renders DOT to pictures by running Graphviz (`dot -Tsvg`, `-Tpng`, …) found on `PATH`.
@@ -80,7 +81,9 @@ public struct GraphvizRenderer: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executablePath)
         process.arguments = ["-T\(format.rawValue)"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -100,7 +103,8 @@ public struct GraphvizRenderer: Sendable {
             try? inputHandle.close()  // through the handle, so that it is not closed twice
             group.leave()
         }.start()
-        let outputHandle = output.fileHandleForReading, errorHandle = errors.fileHandleForReading
+        let outputHandle = output.fileHandleForReading
+        let errorHandle = errors.fileHandleForReading
         group.enter()
         Thread {
             collected.output = outputHandle.readDataToEndOfFile()

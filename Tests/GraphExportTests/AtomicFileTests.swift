@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GraphExport
 
 @Suite struct AtomicFileTests {
@@ -10,8 +11,9 @@ import TestSupport
         let path = folder.appendingPathComponent("a/b/c.txt").path
         try AtomicFile.write("hello\n", to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a/b").path)
-            == ["c.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a/b").path)
+                == ["c.txt"])
     }
 
     @Test func replacesAnExistingFileAndKeepsItsPermissions() throws {
@@ -43,8 +45,10 @@ import TestSupport
         #expect(throws: ExportError.file(operation: "create its folder", path: nested, errno: ENOTDIR)) {
             try AtomicFile.write("y", to: nested)
         }
-        #expect(ExportError.file(operation: "write", path: "/x", errno: ENOSPC).description
-            == "error: /x: cannot write: No space left on device\nhint: the disk (or your quota) is full: free some space and try again")
+        #expect(
+            ExportError.file(operation: "write", path: "/x", errno: ENOSPC).description
+                == "error: /x: cannot write: No space left on device\nhint: the disk (or your quota) is full: free some space and try again"
+        )
     }
 
     @Test func concurrentWritersNeverLeaveAPartialFile() async throws {

@@ -1,8 +1,9 @@
 import ConceptAnalysis
 import ConceptExtraction
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GraphExport
 
 @Suite struct DOTWriterTests {
@@ -21,17 +22,18 @@ import TestSupport
 
     @Test func smallGraphExactText() throws {
         let text = try DOTWriter().text(for: Self.twoNodes())
-        #expect(text == #"""
-            digraph "concepts" {
-              graph [charset="UTF-8", rankdir="LR", fontname="Helvetica"];
-              node [shape="box", style="rounded", fontname="Helvetica"];
-              edge [fontname="Helvetica"];
-              "node" [label="say \"hi\"\\", tooltip="say \"hi\"\\"];
-              "x-y" [label="a\nbc d 🚀", tooltip="a\nbc d 🚀\n\ndef"];
-              "node" -> "x-y" [kind="broader", style="solid", arrowhead="onormal"];
-            }
+        #expect(
+            text == #"""
+                digraph "concepts" {
+                  graph [charset="UTF-8", rankdir="LR", fontname="Helvetica"];
+                  node [shape="box", style="rounded", fontname="Helvetica"];
+                  edge [fontname="Helvetica"];
+                  "node" [label="say \"hi\"\\", tooltip="say \"hi\"\\"];
+                  "x-y" [label="a\nbc d 🚀", tooltip="a\nbc d 🚀\n\ndef"];
+                  "node" -> "x-y" [kind="broader", style="solid", arrowhead="onormal"];
+                }
 
-            """#)
+                """#)
     }
 
     @Test func escapingRules() {
@@ -72,7 +74,10 @@ import TestSupport
         let all = try DOTWriter().text(for: analyzed)
         let edgeLines = all.split(separator: "\n").filter { $0.contains(" -> ") }
         #expect(edgeLines.count == analyzed.graph.relations.count)
-        #expect(edgeLines.contains { $0.hasPrefix("  \"quote\" -> \"back-slash\" [kind=\"related\", style=\"dotted\", dir=\"none\"") })
+        #expect(
+            edgeLines.contains {
+                $0.hasPrefix("  \"quote\" -> \"back-slash\" [kind=\"related\", style=\"dotted\", dir=\"none\"")
+            })
         #expect(edgeLines.contains { $0.contains("[kind=\"requires\", style=\"dashed\"") })
         #expect(edgeLines.contains { $0.contains("[kind=\"broader\", style=\"solid\", arrowhead=\"onormal\"") })
         let drawn = try DOTWriter(options: .init(relations: .drawn)).text(for: analyzed)
@@ -84,7 +89,8 @@ import TestSupport
         let text = try DOTWriter().text(for: Fixtures.awkwardGraph(clusters: 2))
         #expect(text.contains("  subgraph \"cluster_0\" {\n    label=\"Cluster \\\"0\\\" <\\\\>\";\n"))
         #expect(text.contains("  subgraph \"cluster_1\" {"))
-        let ungrouped = try DOTWriter(options: .init(groupClusters: false)).text(for: Fixtures.awkwardGraph(clusters: 2))
+        let ungrouped = try DOTWriter(options: .init(groupClusters: false)).text(
+            for: Fixtures.awkwardGraph(clusters: 2))
         #expect(!ungrouped.contains("subgraph \"cluster_"))
     }
 
@@ -114,8 +120,10 @@ import TestSupport
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         for (index, analyzed) in graphsForGraphviz().enumerated() {
-            for options in [DOTWriter.Options(), .init(relations: .drawn, direction: .topToBottom),
-                            .init(maxLabelCharacters: 100_000, maxTooltipBytes: 100_000)] {
+            for options in [
+                DOTWriter.Options(), .init(relations: .drawn, direction: .topToBottom),
+                .init(maxLabelCharacters: 100_000, maxTooltipBytes: 100_000),
+            ] {
                 let path = folder.appendingPathComponent("g\(index).dot").path
                 try DOTWriter(options: options).write(analyzed, to: path)
                 let (status, output, errors) = try Tool.run(Tool.find(program)!, arguments + [path])

@@ -38,8 +38,9 @@ enum Fixtures {
         for i in 0..<(n - 1) {
             let kind = RelationKind.allCases[i % 3]
             relations.append(
-                Relation(source: i, target: i + 1, kind: kind, weight: Double(i) + 0.5,
-                         evidence: "card \(i): \"\(concepts[i].label)\" <uses> \(concepts[i + 1].label)"))
+                Relation(
+                    source: i, target: i + 1, kind: kind, weight: Double(i) + 0.5,
+                    evidence: "card \(i): \"\(concepts[i].label)\" <uses> \(concepts[i + 1].label)"))
         }
         // A parallel edge: same endpoints, another kind.
         relations.append(Relation(source: 0, target: 1, kind: .related, weight: 1e-7, evidence: "parallel"))

@@ -2,8 +2,9 @@ import CLibXML2
 import ConceptAnalysis
 import ConceptExtraction
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GraphExport
 
 @Suite struct GraphMLWriterTests {
@@ -19,15 +20,17 @@ import TestSupport
     @Test func documentHasKeysThenGraphWithNodesThenEdges() throws {
         let data = try writer.data(for: Fixtures.awkwardGraph())
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.hasPrefix("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
-            http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-              <key id="n_label" for="node" attr.name="label" attr.type="string"/>
+        #expect(
+            text.hasPrefix(
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
+                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+                xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
+                http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+                  <key id="n_label" for="node" attr.name="label" attr.type="string"/>
 
-            """))
+                """))
         #expect(text.contains("\n  <graph id=\"concepts\" edgedefault=\"directed\">\n    <node id=\"quote\">\n"))
         #expect(text.hasSuffix("  </graph>\n</graphml>\n"))
 
@@ -50,8 +53,9 @@ import TestSupport
             child = node.pointee.next
         }
         let analyzed = Fixtures.awkwardGraph()
-        #expect(order == Array(repeating: "node", count: analyzed.graph.concepts.count)
-            + Array(repeating: "edge", count: analyzed.graph.relations.count))
+        #expect(
+            order == Array(repeating: "node", count: analyzed.graph.concepts.count)
+                + Array(repeating: "edge", count: analyzed.graph.relations.count))
     }
 
     @Test func everyNodeAndEdgeHasAnExplicitValueForEveryKey() throws {
@@ -78,10 +82,11 @@ import TestSupport
         let ids = XMLCheck.elements("node", in: xmlDocGetRootElement(document)).compactMap {
             XMLCheck.attribute("id", of: $0)
         }
-        #expect(ids == [
-            "quote", "back-slash", "xml", "multi-line", "ctrl", "caf", "emoji", "node", "Graph", "edge",
-            "subgraph", "n11", "dup", "dup-2", "n14", "1abc",
-        ])
+        #expect(
+            ids == [
+                "quote", "back-slash", "xml", "multi-line", "ctrl", "caf", "emoji", "node", "Graph", "edge",
+                "subgraph", "n11", "dup", "dup-2", "n14", "1abc",
+            ])
         // Edge endpoints use the same ids.
         let edge = try #require(XMLCheck.elements("edge", in: xmlDocGetRootElement(document)).first)
         #expect(XMLCheck.attribute("source", of: edge) == "quote")
@@ -89,8 +94,9 @@ import TestSupport
     }
 
     @Test func slugCollisionsGetTheFirstFreeSuffix() {
-        #expect(NodeIdentifiers(["a b", "a-b", "a b", "", "!", "n3", "a_b"]).ids
-            == ["a-b-2", "a-b", "a-b-3", "n3-2", "n4", "n3", "a_b"])
+        #expect(
+            NodeIdentifiers(["a b", "a-b", "a b", "", "!", "n3", "a_b"]).ids
+                == ["a-b-2", "a-b", "a-b-3", "n3-2", "n4", "n3", "a_b"])
         #expect(NodeIdentifiers(["x", "x", "x"]).ids == ["x", "x-2", "x-3"])
     }
 
@@ -139,7 +145,9 @@ import TestSupport
 
     @Test(.enabled(if: TestPaths.shared("graphml-schema/graphml.xsd") != nil))
     func outputValidatesAgainstTheGraphMLSchema() throws {
-        for analyzed in [Fixtures.awkwardGraph(), Fixtures.awkwardGraph(clusters: 1), Fixtures.chain(0), Fixtures.chain(3)] {
+        for analyzed in [
+            Fixtures.awkwardGraph(), Fixtures.awkwardGraph(clusters: 1), Fixtures.chain(0), Fixtures.chain(3),
+        ] {
             let data = try writer.data(for: analyzed)
             #expect(XMLCheck.schemaErrors(data) == nil)
         }

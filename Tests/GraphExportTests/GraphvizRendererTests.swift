@@ -1,8 +1,9 @@
 import ConceptAnalysis
 import ConceptExtraction
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GraphExport
 
 @Suite struct GraphvizRendererTests {
@@ -55,7 +56,8 @@ import TestSupport
         for index in analyzed.graph.concepts.indices {
             analyzed.graph.concepts[index].definition = String(repeating: "definition text ", count: 40)
         }
-        let dot = try DOTWriter().text(for: analyzed)
+        let dot =
+            try DOTWriter().text(for: analyzed)
             + String(repeating: "// padding comment to exceed the pipe buffer\n", count: 8000)
         #expect(dot.utf8.count > 300_000)
         let svg = try GraphvizRenderer().render(dot: dot, format: .svg)
@@ -67,9 +69,11 @@ import TestSupport
 
     @Test(.enabled(if: available)) func slowLayoutsAreStoppedAtTheTimeoutWhenGraphvizIsInstalled() throws {
         var dense = Fixtures.chain(200)
-        for i in 0..<200 { for j in stride(from: i + 2, to: 200, by: 7) {
-            dense.graph.relations.append(Relation(source: i, target: j, kind: .requires))
-        } }
+        for i in 0..<200 {
+            for j in stride(from: i + 2, to: 200, by: 7) {
+                dense.graph.relations.append(Relation(source: i, target: j, kind: .requires))
+            }
+        }
         let renderer = GraphvizRenderer(timeout: 0.05, reduceAboveConcepts: .max, reduceAboveRelations: .max)
         #expect(throws: ExportError.graphvizTimedOut(program: "dot", seconds: 0.05)) {
             try renderer.render(dense, format: .svg)
@@ -83,7 +87,8 @@ import TestSupport
         try GraphvizRenderer().render(Fixtures.awkwardGraph(), format: .svg, to: path)
         let svg = try String(contentsOfFile: path, encoding: .utf8)
         #expect(svg.contains("<svg"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("pics").path)
-            == ["concepts.svg"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("pics").path)
+                == ["concepts.svg"])
     }
 }

@@ -8,8 +8,9 @@ enum XMLCheck {
     static func parse(_ data: Data) -> xmlDocPtr? {
         xmlSetStructuredErrorFunc(nil) { _, _ in }
         return data.withUnsafeBytes { buffer in
-            xmlReadMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                          "test.graphml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
+            xmlReadMemory(
+                buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                "test.graphml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
         }
     }
 
@@ -18,7 +19,10 @@ enum XMLCheck {
         var result: [xmlNodePtr] = []
         var stack: [xmlNodePtr] = []
         var child = node?.pointee.children
-        while let current = child { stack.append(current); child = current.pointee.next }
+        while let current = child {
+            stack.append(current)
+            child = current.pointee.next
+        }
         stack.reverse()
         while let current = stack.popLast() {
             if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == name {
@@ -26,7 +30,10 @@ enum XMLCheck {
             }
             var kids: [xmlNodePtr] = []
             var next = current.pointee.children
-            while let kid = next { kids.append(kid); next = kid.pointee.next }
+            while let kid = next {
+                kids.append(kid)
+                next = kid.pointee.next
+            }
             stack.append(contentsOf: kids.reversed())
         }
         return result
@@ -100,7 +107,8 @@ enum Tool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -111,11 +119,16 @@ enum Tool {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     static let hasNetworkX: Bool = {
-        guard let python = find("python3"), let result = try? run(python, ["-c", "import networkx"]) else { return false }
+        guard let python = find("python3"), let result = try? run(python, ["-c", "import networkx"]) else {
+            return false
+        }
         return result.0 == 0
     }()
 }
