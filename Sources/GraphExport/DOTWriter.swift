@@ -12,7 +12,8 @@ import Foundation
 ///
 /// Edges are styled by kind: `broader` solid with a hollow arrow, `requires` dashed, `related` dotted
 /// without an arrowhead; `kind` is also written as an attribute for tools. When the graph has more
-/// than one cluster, nodes are grouped in `subgraph "cluster_N"` blocks labelled with the cluster name.
+/// than one cluster, nodes are grouped in `subgraph "cluster_N"` blocks labelled with the cluster name
+/// (clusters of one concept are left unboxed).
 ///
 ///     let dot = try DOTWriter(options: .init(relations: .drawn)).text(for: analyzed)
 public struct DOTWriter: Sendable {
@@ -108,7 +109,9 @@ public struct DOTWriter: Sendable {
         if options.groupClusters && usedClusters.count > 1 {
             var members = [[Int]](repeating: [], count: analyzed.clusterNames.count)
             for (index, cluster) in analyzed.cluster.enumerated() { members[cluster].append(index) }
-            for (cluster, nodes) in members.enumerated() where !nodes.isEmpty {
+            // A cluster of one concept is drawn as a plain node: a box around it says nothing.
+            for nodes in members where nodes.count == 1 { writeNode(nodes[0], indent: "  ") }
+            for (cluster, nodes) in members.enumerated() where nodes.count > 1 {
                 out += "  subgraph "
                 Self.appendQuoted("cluster_\(cluster)", to: &out)
                 out += " {\n    label="
