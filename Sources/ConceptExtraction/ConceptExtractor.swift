@@ -42,6 +42,8 @@ private struct ExtractionRun {
     var items: [[(item: AnswerItem, concept: Int)]] = []
     /// Structural relations (list headings, list items), by registry entry.
     var structural: [DraftRelation] = []
+    /// For cards whose front names no subject: the first concept it mentions.
+    var involvedPrimary: [Int: Int] = [:]
 
     init(cards: [Card], options: ConceptExtractor) {
         self.cards = cards
@@ -179,8 +181,11 @@ private struct ExtractionRun {
     // MARK: - Lists in answers
 
     /// Registers the items of lists in answers, under the card's list heading or subject.
+    /// An item that recurs under three or more different cards without a card of its own
+    /// ("Management", "Assessment" in every topic of a template deck) is a section label, not a concept.
     mutating func readAnswers() {
         items = Array(repeating: [], count: cards.count)
+        var candidates: [(card: Int, owner: Int, item: AnswerItem, name: NameForm, heading: ListHeading?)] = []
         for index in cards.indices {
             let reading = readings[index]
             let heading = reading.list
@@ -193,14 +198,21 @@ private struct ExtractionRun {
                 ?? registry.lookup(reading.subjects[0])!
             for item in found {
                 guard let name = itemName(item, heading: heading) else { continue }
-                let id = registry.add(name)
-                guard registry.find(id) != registry.find(owner) else { continue }
-                items[index].append((item, id))
-                let how = heading != nil ? "lists" : "lists under it"
-                structural.append(DraftRelation(
-                    source: owner, target: id, kind: .broader, card: index,
-                    evidence: "\(place(index)) \"\(cards[index].front)\" \(how) \"\(item.label)\""))
+                candidates.append((index, owner, item, name, heading))
             }
+        }
+        var owners: [String: Set<Int>] = [:]
+        for candidate in candidates { owners[candidate.name.key, default: []].insert(registry.find(candidate.owner)) }
+        for (index, owner, item, name, heading) in candidates {
+            let hasCard = registry.lookup(name).map { !registry.cards[$0].isEmpty } ?? false
+            guard hasCard || heading != nil || (owners[name.key]?.count ?? 0) < 3 else { continue }
+            let id = registry.add(name)
+            guard registry.find(id) != registry.find(owner) else { continue }
+            items[index].append((item, id))
+            let how = heading != nil ? "lists" : "lists under it"
+            structural.append(DraftRelation(
+                source: owner, target: id, kind: .broader, card: index,
+                evidence: "\(place(index)) \"\(cards[index].front)\" \(how) \"\(item.label)\""))
         }
     }
 
@@ -282,6 +294,7 @@ private struct ExtractionRun {
                 concepts = [registry.add(name)]
             }
             for id in concepts.prefix(3) { registry.attach(card: index, to: id) }
+            involvedPrimary[index] = concepts.first
         }
     }
 
@@ -331,8 +344,10 @@ private struct ExtractionRun {
                 in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
             let backMatches = matcher.matches(
                 in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
+            linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: cards[index].front, card: index))
+            linker.addExplicitOrder(explicitOrder(backMatches, in: back, text: cards[index].back, card: index))
             linker.addCard(
-                index, primary: readings[index].subjects.first.flatMap { registry.lookup($0) },
+                index, primary: readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index],
                 frontMentions: mentions(frontMatches, in: front, text: cards[index].front),
                 itemConcepts: items[index].map { registry.find($0.concept) },
                 backMentions: mentions(backMatches, in: back, text: cards[index].back),
@@ -355,6 +370,27 @@ private struct ExtractionRun {
             }
             return Mention(concept: registry.find(match.concept), surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
         }
+    }
+
+    /// "have a CRM vision before embarking on a CRM project": two concepts with "before" (or "prior
+    /// to") between them in one sentence are learnt in that order; with "after", the other way round.
+    func explicitOrder(_ matches: [PhraseMatcher.Match], in tokens: [Token], text: String, card: Int) -> [DraftRelation] {
+        var relations: [DraftRelation] = []
+        for (first, second) in zip(matches, matches.dropFirst()) {
+            let between = tokens[first.range.upperBound..<second.range.lowerBound]
+            let words = Set(between.map(\.lower))
+            let forward = words.contains("before") || (words.contains("prior") && words.contains("to"))
+            let backward = words.contains("after")
+            guard forward != backward, !between.contains(where: { $0.gap == .boundary }),
+                  tokens[second.range.lowerBound].gap != .boundary else { continue }
+            let (a, b) = forward ? (first.concept, second.concept) : (second.concept, first.concept)
+            guard registry.find(a) != registry.find(b) else { continue }
+            let quote = Tokenizer.surface(of: first.range.lowerBound..<second.range.upperBound, in: tokens, text: text)
+            relations.append(DraftRelation(
+                source: registry.find(a), target: registry.find(b), kind: .requires, card: card,
+                evidence: "\(place(card)) \"\(quote)\""))
+        }
+        return relations
     }
 
     /// Definitions lists give their items ("Operational- Operational CRM focuses on …").

@@ -197,6 +197,25 @@ import Testing
         #expect(graph.has(.broader, from: "business strategy", to: "Strategic CRM"))
     }
 
+    @Test func properNamesAndOfPhrasesAreNotExtensions() {
+        let graph = extract(deck("d", [
+            ("Japan", "Tokyo"), ("Sea of Japan", "A sea."), ("Guinea", "Conakry"), ("Papua New Guinea", "Port Moresby"),
+            ("cache", "Fast memory."), ("direct-mapped cache", "One place per block."),
+        ]))
+        #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.source].label == "Japan" })
+        #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.source].label == "Guinea" })
+        #expect(graph.has(.broader, from: "cache", to: "direct-mapped cache"))
+    }
+
+    @Test func recurringSectionLabelsAreNotConcepts() {
+        let graph = extract(deck("d", [
+            ("Delirium", "- Assessment\n- Haloperidol"), ("Mania", "- Assessment\n- Lithium"),
+            ("Psychosis", "- Assessment\n- Olanzapine"),
+        ]))
+        #expect(graph.concept("Assessment") == nil)
+        #expect(graph.has(.broader, from: "Mania", to: "Lithium"))
+    }
+
     @Test func noHierarchyBetweenUnrelatedNames() {
         let graph = extract(deck("d", [("data", "Facts."), ("database", "A store."), ("customer churn", "Loss."), ("churn rate", "A rate.")]))
         #expect(!graph.relations.contains { $0.kind == .broader })
@@ -218,6 +237,16 @@ import Testing
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))
         #expect(!graph.relations.contains { $0.kind == .requires })
+    }
+
+    @Test func beforeAndAfterStateTheOrder() {
+        let graph = extract(deck("d", [
+            ("CRM vision", "A statement."), ("CRM project", "A plan."),
+            ("Why have a CRM vision before embarking on a CRM project?", "Priorities."),
+            ("When is a post-mortem held?", "After the CRM project, never before the CRM vision is set."),
+        ]))
+        #expect(graph.has(.requires, from: "CRM vision", to: "CRM project"))
+        #expect(!graph.has(.requires, from: "CRM project", to: "CRM vision"))
     }
 
     @Test func conceptsUsedTogetherAreRelated() {

@@ -31,18 +31,32 @@ struct RelationLinker {
         primarySubject.append(primary)
     }
 
+    /// Order the cards state in words ("X before Y").
+    mutating func addExplicitOrder(_ relations: [DraftRelation]) {
+        drafts += relations
+        for relation in relations { statedOrder.insert(Self.pairKey(relation.source, relation.target)) }
+    }
+
+    /// (source, target) pairs whose order a card states in words; a mention never reverses them.
+    private var statedOrder = Set<UInt64>()
+
+    private static func pairKey(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+
     /// "operational CRM" under "CRM", "CRM strategy" under "CRM": a name that extends another
     /// concept's name (the other's words at its start or end) is narrower. Only the nearest such
     /// concepts become parents.
     mutating func addNameExtensions(normalizer: inout Normalizer) {
         for root in registry.roots {
             var parents: [(id: Int, range: Range<Int>, name: String, of: String)] = []
-            for name in registry.names[root] where name.count >= 2 {
-                let n = name.count
-                for length in stride(from: n - 1, through: 1, by: -1) {
+            for name in registry.names[root] where name.count >= 2 && !isProperName(name) {
+                // "Sea of Japan" is a sea, not a kind of Japan: only the words before a preposition
+                // (the head phrase) can extend a broader name.
+                let n = name.tokens.firstIndex { FrontParser.prepositions.contains($0.lower) } ?? name.count
+                guard n >= 1 else { continue }
+                for length in stride(from: n == name.count ? n - 1 : n, through: 1, by: -1) {
                     for range in [0..<length, (n - length)..<n] {
                         let key = name.folds[range].joined(separator: " ")
-                        guard let id = registry.lookup(key: key), id != root else { continue }
+                        guard let id = registry.lookup(key: key), id != root, !isGenericParent(id) else { continue }
                         // Keep only the longest: skip a candidate inside one already found.
                         if parents.contains(where: { $0.id == id || ($0.range.contains(range.lowerBound) && $0.range.contains(range.upperBound - 1)) }) {
                             continue
@@ -57,6 +71,22 @@ struct RelationLinker {
                     evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
             }
         }
+    }
+
+    /// "Papua New Guinea", "South Africa": a name of capitalised words only (no acronym, no lower-case
+    /// word) is a proper name; proper names do not extend the names inside them.
+    private func isProperName(_ name: NameForm) -> Bool {
+        name.tokens.allSatisfy { token in
+            Lexicon.functionWords.contains(token.lower) || (token.text.first?.isUppercase == true && !token.isAcronym)
+        }
+    }
+
+    /// A lone group or framing word ("type", "parts", "role") names no idea of its own to file others under.
+    private func isGenericParent(_ id: Int) -> Bool {
+        guard let name = registry.names[id].first, name.count == 1 else { return false }
+        let word = name.tokens[0].lower
+        return Lexicon.groupWords.contains(word) || Lexicon.framingNouns.contains(word)
+            || Lexicon.groupWords.contains(word + "s")
     }
 
     /// Numbers the concepts in the order the learner meets them and builds every relation.
@@ -103,7 +133,8 @@ struct RelationLinker {
             let subjects = subjectsOfCard[card]
             if let subject = primarySubject[card] ?? subjects.first {
                 for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
-                    guard !isDescendant(mention.concept, of: subject, children: children) else { continue }
+                    guard !isDescendant(mention.concept, of: subject, children: children),
+                          !statedOrder.contains(Self.pairKey(subject, mention.concept)) else { continue }
                     drafts.append(DraftRelation(
                         source: mention.concept, target: subject, kind: .requires, card: card,
                         evidence: "\(place(card)) \"\(mention.surface)\""))

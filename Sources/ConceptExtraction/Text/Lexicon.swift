@@ -41,7 +41,8 @@ enum Lexicon {
         "what", "who", "whom", "which", "why", "how", "when", "where", "whose", "define", "definition",
         "explain", "describe", "name", "list", "state", "identify", "outline", "discuss", "compare", "contrast",
         "give", "summarize", "summarise", "distinguish", "differentiate", "illustrate", "evaluate", "analyse",
-        "analyze", "is", "are", "does", "do", "can",
+        "analyze", "is", "are", "does", "do", "can", "enumerate", "mention", "specify", "calculate", "compute",
+        "recall", "label", "match", "complete", "fill",
     ]
 
     /// Words a card uses to frame its subject ("definition of X", "the role of X"), removed from fronts.
