@@ -7,10 +7,14 @@ public struct Analyzer: Sendable {
     public var resolution: Double
     /// Seed for the clustering's random choices: the same seed gives the same clusters.
     public var seed: UInt64
+    /// Leiden iterations at most (it stops earlier once an iteration changes nothing). On weakly
+    /// clustered graphs "until stable" can take hundreds of iterations for gains in the fourth decimal.
+    public var maxIterations: Int
 
-    public init(resolution: Double = 1.0, seed: UInt64 = 1) {
+    public init(resolution: Double = 1.0, seed: UInt64 = 1, maxIterations: Int = 10) {
         self.resolution = resolution
         self.seed = seed
+        self.maxIterations = maxIterations
     }
 
     /// Analyses `graph`:
@@ -37,7 +41,8 @@ public struct Analyzer: Sendable {
         }
 
         // Clusters (raw ids), then study order preferring to stay in a cluster.
-        let leiden = Leiden(resolution: resolution, seed: seed).run(UndirectedGraph(relationGraph))
+        let leiden = Leiden(resolution: resolution, seed: seed, maxIterations: maxIterations)
+            .run(UndirectedGraph(relationGraph))
         let dependencies = relationGraph.filtered(kinds: .dependencies)
         let keys = graph.concepts.map(\.firstSeen)
         let order = GraphAlgorithms.studyOrder(dependencies, keys: keys, clusters: leiden.membership)

@@ -24,9 +24,10 @@ enum AnswerParser {
             return bulleted.map { AnswerItem(label: String($0), detail: "", marked: true) }
         }
         let text = lines.joined(separator: " ")
-        if let items = labelDashItems(text), items.count >= 2 { return items }
+        // Each detector only runs when its marker is there: most answers are plain sentences.
+        if text.contains("- "), let items = labelDashItems(text), items.count >= 2 { return items }
         if let items = inlineBulletItems(text), items.count >= 2 { return items }
-        if let items = inlineNumberedItems(text), items.count >= 2 { return items }
+        if text.contains("2)"), let items = inlineNumberedItems(text), items.count >= 2 { return items }
         guard underHeading else { return [] }
         if let items = labelColonItems(text), items.count >= 2 { return items }
         if let count = expectedCount, let items = countedItems(text, count: count) { return items }

@@ -49,8 +49,12 @@ enum Tokenizer {
                     let s = scalars[index]
                     if isWordScalar(s) {
                         word.append(s)
-                        if s.properties.isUppercase { capitals += 1 }
-                        if s.properties.numericType != nil { digits += 1 }
+                        if s.isASCII {
+                            if s.value >= 65 && s.value <= 90 { capitals += 1 } else if s.value <= 57 { digits += 1 }
+                        } else {
+                            if s.properties.isUppercase { capitals += 1 }
+                            if s.properties.numericType != nil { digits += 1 }
+                        }
                         index += 1
                     } else if isApostrophe(s), index + 1 < scalars.count, isWordScalar(scalars[index + 1]) {
                         // "Gartner's" → "Gartner"; "don't" stays one word.
