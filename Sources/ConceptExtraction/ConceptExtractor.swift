@@ -420,7 +420,7 @@ private struct ExtractionRun {
         // The noun phrase after "is a": up to a preposition, relative word or punctuation.
         var end = verb + 1
         while end < back.count, end == verb + 1 || back[end].gap != .boundary,
-              !FrontParser.prepositions.contains(back[end].lower) || end == verb + 1 { end += 1 }
+              !Lexicon.prepositions.contains(back[end].lower) || end == verb + 1 { end += 1 }
         // Its head: the longest match that ends the phrase.
         for match in backMatches where match.range.lowerBound > verb && match.range.upperBound == end {
             let id = registry.find(match.concept)

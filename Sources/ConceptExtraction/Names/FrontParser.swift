@@ -87,7 +87,7 @@ struct FrontParser {
             let answerIsName = answer.count <= 5 && !answer.dropFirst().contains { $0.gap == .boundary }
             var before = words[..<naming]
             let also = before.last?.lower == "also"
-            while let last = before.last, Self.copulas.contains(last.lower) || last.lower == "also" {
+            while let last = before.last, Lexicon.copulas.contains(last.lower) || last.lower == "also" {
                 before = before.dropLast()
             }
             if also, before.count <= 5, let subject = normalizer.name(before) {
@@ -105,12 +105,12 @@ struct FrontParser {
         // is about what stands before its verb.
         // (A verb-like last word with nothing after it and no blank to fill is a noun: "touch points".)
         if !wasQuestion || words.count <= 5,
-           let verb = words.firstIndex(where: { Self.copulas.contains($0.lower) || Self.thirdPersonVerbs.contains($0.lower) }),
-           verb + 1 < words.endIndex || hasBlank || Self.copulas.contains(words[verb].lower) {
+           let verb = words.firstIndex(where: { Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower) }),
+           verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower) {
             // No subject before the verb ("is part of every (...)"): the card goes to what it mentions.
             guard verb > words.startIndex else { return reading }
             words = words[..<verb]
-            if let pronoun = words.dropFirst().firstIndex(where: { Self.pronouns.contains($0.lower) }) {
+            if let pronoun = words.dropFirst().firstIndex(where: { Lexicon.pronouns.contains($0.lower) }) {
                 words = words[..<pronoun]  // "data you need now" → "data"
             }
         }
@@ -205,7 +205,7 @@ struct FrontParser {
     ) {
         let parts = inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !parts.isEmpty else { return }
-        if let number = Int(parts[0]) ?? Self.numberWords[parts[0].lowercased()] {
+        if let number = Int(parts[0]) ?? Lexicon.numberWords[parts[0].lowercased()] {
             if parts.count == 1 {
                 count = number
                 return
@@ -222,9 +222,6 @@ struct FrontParser {
         }
     }
 
-    static let numberWords: [String: Int] = [
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    ]
 
     /// "low end crm + ex" → "low end crm": a request for examples is not part of the name.
     private func removeTrailingExampleMarker(_ text: String) -> String {
@@ -262,7 +259,7 @@ struct FrontParser {
             let lower = token.lower
             if Lexicon.questionOpeners.contains(lower) || ["you", "it", "we", "they", "i", "some", "of", "the", "a",
                 "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by", "one", "ones"].contains(lower)
-                || token.isNumber || Self.numberWords[lower] != nil
+                || token.isNumber || Lexicon.numberWords[lower] != nil
             {
                 words = words.dropFirst()
             } else if Lexicon.framingNouns.contains(lower),
@@ -277,7 +274,7 @@ struct FrontParser {
         }
         // "what do crm tools do" / "who does X support": the closing verb belongs to the question.
         // "What does IDE stand for": the question's closing preposition goes first.
-        while asksWhatXDoes, words.count > 2, let last = words.last, Self.prepositions.contains(last.lower) {
+        while asksWhatXDoes, words.count > 2, let last = words.last, Lexicon.prepositions.contains(last.lower) {
             words = words.dropLast()
         }
         if asksWhatXDoes, words.count > 1, let last = words.last, Lexicon.leadingVerbs.contains(last.lower) {
@@ -294,30 +291,14 @@ struct FrontParser {
         if let stop = cut.dropFirst().firstIndex(where: { $0.gap == .boundary }) { cut = cut[..<stop] }
         // A long name ends at its first preposition; a short one only at one other than "of"
         // ("mitochondria in respiration" → "mitochondria", but "theory of relativity" stays).
-        for index in cut.indices.dropFirst() where Self.prepositions.contains(cut[index].lower) {
+        for index in cut.indices.dropFirst() where Lexicon.prepositions.contains(cut[index].lower) {
             if cut.count > 4 || cut[index].lower != "of" { return cut[..<index] }
         }
         return cut
     }
 
-    static let pronouns: Set<String> = ["you", "we", "they", "it", "i", "he", "she", "which", "that", "who", "whom"]
 
-    /// Verbs that link a subject to what is said of it.
-    static let copulas: Set<String> = [
-        "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will", "would", "should",
-        "must", "may", "might", "does", "do", "did", "cannot", "often", "usually", "sometimes", "commonly",
-    ]
 
-    /// Third-person verbs that follow a subject in statements to complete ("the tag determines (...)").
-    static let thirdPersonVerbs: Set<String> = [
-        "determines", "indicates", "stores", "holds", "points", "stands", "contains", "consists", "occurs",
-        "happens", "means", "refers", "represents", "combines", "takes", "uses", "requires", "provides",
-        "allows", "enables", "exploits", "produces", "causes", "describes", "defines", "measures", "includes",
-        "involves", "depends", "erases", "updates", "performs", "returns", "converts", "specifies", "shows",
-        "makes", "gives", "helps", "controls", "regulates", "secretes", "transports", "carries", "acts", "needs",
-        "reduces", "increases", "decreases", "improves", "prevents", "creates", "forms", "breaks", "builds",
-        "generates", "stimulates", "inhibits", "binds", "lowers", "raises", "removes", "adds", "sends",
-    ]
 
     /// "called", "known (as)", "termed": the closing verb of a question whose answer is a name.
     private func namingVerb(_ words: ArraySlice<Token>) -> Int? {
@@ -328,11 +309,6 @@ struct FrontParser {
         return end - 1
     }
 
-    static let prepositions: Set<String> = [
-        "of", "for", "in", "on", "to", "with", "between", "by", "about", "as", "before", "after", "from", "into",
-        "within", "that", "which", "when", "where", "during", "through", "among", "over", "versus", "is", "are",
-        "was", "were",
-    ]
 
     private func hasVerb(_ words: ArraySlice<Token>) -> Bool {
         words.contains { Lexicon.leadingVerbs.contains($0.lower) }

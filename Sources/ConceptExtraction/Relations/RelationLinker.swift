@@ -51,7 +51,7 @@ struct RelationLinker {
             for name in registry.names[root] where name.count >= 2 && !isProperName(name) {
                 // "Sea of Japan" is a sea, not a kind of Japan: only the words before a preposition
                 // (the head phrase) can extend a broader name.
-                let n = name.tokens.firstIndex { FrontParser.prepositions.contains($0.lower) } ?? name.count
+                let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
                 guard n >= 1 else { continue }
                 for length in stride(from: n == name.count ? n - 1 : n, through: 1, by: -1) {
                     for range in [0..<length, (n - length)..<n] {

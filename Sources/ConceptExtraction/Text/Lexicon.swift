@@ -103,7 +103,41 @@ enum Lexicon {
         "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "do", "does",
         "did", "refer", "refers", "referred", "mean", "means", "meant", "relate", "relates", "depend",
         "depends", "tend", "tends", "seek", "seeks", "aim", "aims", "focus", "focuses", "target", "targets",
-        "establish", "establishes", "stand", "stands", "using", "develop", "develops", "design", "designs", "implement", "implements",
+        "establish", "establishes", "stand", "stands", "using", "develop", "develops", "design", "designs",
+        "implement", "implements",
         "integrate", "integrates", "facilitate", "facilitates", "consolidate", "consolidates",
+    ]
+
+    /// Pronouns and relative words: a subject's noun phrase ends before them ("data you need now").
+    static let pronouns: Set<String> = ["you", "we", "they", "it", "i", "he", "she", "which", "that", "who", "whom"]
+
+    /// Verbs that link a subject to what is said of it.
+    static let copulas: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will", "would", "should",
+        "must", "may", "might", "does", "do", "did", "cannot", "often", "usually", "sometimes", "commonly",
+    ]
+
+    /// Third-person verbs that follow a subject in statements to complete ("the tag determines (...)").
+    static let thirdPersonVerbs: Set<String> = [
+        "determines", "indicates", "stores", "holds", "points", "stands", "contains", "consists", "occurs",
+        "happens", "means", "refers", "represents", "combines", "takes", "uses", "requires", "provides",
+        "allows", "enables", "exploits", "produces", "causes", "describes", "defines", "measures", "includes",
+        "involves", "depends", "erases", "updates", "performs", "returns", "converts", "specifies", "shows",
+        "makes", "gives", "helps", "controls", "regulates", "secretes", "transports", "carries", "acts", "needs",
+        "reduces", "increases", "decreases", "improves", "prevents", "creates", "forms", "breaks", "builds",
+        "generates", "stimulates", "inhibits", "binds", "lowers", "raises", "removes", "adds", "sends",
+    ]
+
+    /// Words after which a name does not go on (prepositions, relative words, copulas): "critical
+    /// success factors for successful CRM strategies" → "critical success factors".
+    static let prepositions: Set<String> = [
+        "of", "for", "in", "on", "to", "with", "between", "by", "about", "as", "before", "after", "from", "into",
+        "within", "that", "which", "when", "where", "during", "through", "among", "over", "versus", "is", "are",
+        "was", "were",
+    ]
+
+    /// Counts written as words ("two types", "(five)").
+    static let numberWords: [String: Int] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     ]
 }
