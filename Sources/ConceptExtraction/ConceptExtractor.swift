@@ -68,7 +68,7 @@ private struct ExtractionRun {
     mutating func readFronts() {
         var parser = FrontParser(normalizer: normalizer)
         readings.reserveCapacity(cards.count)
-        for (index, card) in cards.enumerated() {
+        for card in cards {
             let reading = parser.read(card.front, back: card.back)
             readings.append(reading)
             frontTokens.append(reading.tokens)
@@ -240,8 +240,7 @@ private struct ExtractionRun {
         guard let first = tokens.first, tokens.count <= 5,
               !Lexicon.leadingVerbs.contains(first.lower) || normalizer.isAcronym(first),
               !tokens.contains(where: { $0.gap == .boundary }),
-              tokens.contains(where: { !$0.isNumber }),
-              // A dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
+              // A number, dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
               !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
         else { return nil }
         if !item.marked && heading == nil { return nil }
@@ -298,23 +297,24 @@ private struct ExtractionRun {
         }
     }
 
-    /// The first run of content words (no function word, no punctuation inside), up to 4 words.
+    /// The first run of two to four content words (no function word, question word or verb, no
+    /// punctuation inside); else the first content word. Nil when the front has none.
     mutating func firstPhrase(of tokens: [Token]) -> NameForm? {
-        var best: Range<Int>?
-        var start: Int?
-        for index in tokens.indices {
-            let content = !Lexicon.functionWords.contains(tokens[index].lower)
-                && !Lexicon.questionOpeners.contains(tokens[index].lower)
-                && !Lexicon.leadingVerbs.contains(tokens[index].lower)
-            if content && (start == nil || tokens[index].gap != .boundary) {
-                if start == nil { start = index }
-                if index - start! + 1 >= 2 && best == nil { best = start!..<(index + 1) }
-                if let b = best, b.lowerBound == start { best = start!..<min(index + 1, start! + 4) }
-            } else {
-                start = content ? index : nil
-            }
+        func isContent(_ token: Token) -> Bool {
+            !Lexicon.functionWords.contains(token.lower) && !Lexicon.questionOpeners.contains(token.lower)
+                && !Lexicon.leadingVerbs.contains(token.lower)
         }
-        return best.flatMap { normalizer.name(tokens[$0]) }
+        var firstWord: Int?
+        var start = 0
+        while start < tokens.count {
+            guard isContent(tokens[start]) else { start += 1; continue }
+            firstWord = firstWord ?? start
+            var end = start + 1
+            while end < tokens.count, end - start < 4, isContent(tokens[end]), tokens[end].gap != .boundary { end += 1 }
+            if end - start >= 2 { return normalizer.name(tokens[start..<end]) }
+            start = end
+        }
+        return firstWord.flatMap { normalizer.name(tokens[$0...$0]) }
     }
 
     /// A matcher over every name registered so far.
