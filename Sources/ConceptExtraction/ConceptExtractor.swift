@@ -351,7 +351,7 @@ private struct ExtractionRun {
                 frontMentions: mentions(frontMatches, in: front, text: cards[index].front),
                 itemConcepts: items[index].map { registry.find($0.concept) },
                 backMentions: mentions(backMatches, in: back, text: cards[index].back),
-                isA: isAParent(card: index, backMatches: backMatches))
+                definition: definitionLinks(card: index, backMatches: backMatches))
         }
         linker.addNameExtensions(normalizer: &normalizer)
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
@@ -404,30 +404,92 @@ private struct ExtractionRun {
         return details
     }
 
-    /// "X is a Y …" in the answer of a card about X, with Y a known concept: Y is broader than X.
-    mutating func isAParent(card: Int, backMatches: [PhraseMatcher.Match]) -> Int? {
+    /// What a card's definition says of its subject, in terms of concepts the decks already have:
+    /// "X is a Y …" or, on a card whose front is just the term, "A Y …" (Y is broader: "Panicle — A
+    /// much-branched inflorescence"); "the part / a type / a stage of Z" (Z is broader: "Ovary — The part
+    /// of the pistil …"); "composed of / consisting of A, B and C" (the parts are narrower).
+    mutating func definitionLinks(card: Int, backMatches: [PhraseMatcher.Match]) -> DefinitionLinks {
+        var links = DefinitionLinks()
         let back = backTokens[card]
-        guard let verb = back.prefix(8).firstIndex(where: { $0.lower == "is" || $0.lower == "are" }),
-              verb + 1 < back.count else { return nil }
-        // What stands before "is" must be the card's subject (or "it").
-        let subjectIDs = Set(readings[card].subjects.compactMap { registry.lookup($0) })
-        guard !subjectIDs.isEmpty else { return nil }
-        let before = back[..<verb].filter { !Lexicon.functionWords.contains($0.lower) || $0.lower == "it" }
-        if !(before.count == 1 && before[0].lower == "it") {
-            guard let name = normalizer.name(back[..<verb]), let id = registry.lookup(name),
-                  subjectIDs.contains(id) else { return nil }
-        }
-        // The noun phrase after "is a": up to a preposition, relative word or punctuation.
-        var end = verb + 1
-        while end < back.count, end == verb + 1 || back[end].gap != .boundary,
-              !Lexicon.prepositions.contains(back[end].lower) || end == verb + 1 { end += 1 }
-        // Its head: the longest match that ends the phrase.
-        for match in backMatches where match.range.lowerBound > verb && match.range.upperBound == end {
+        let reading = readings[card]
+        let subjectIDs = Set(reading.subjects.compactMap { registry.lookup($0) })
+        guard !subjectIDs.isEmpty, !back.isEmpty else { return links }
+        func concept(at match: PhraseMatcher.Match) -> Int? {
             let id = registry.find(match.concept)
-            if !subjectIDs.contains(id) { return id }
+            return subjectIDs.contains(id) ? nil : id
         }
-        return nil
+
+        // Where the genus phrase starts.
+        var genusStart: Int?
+        if let verb = back.prefix(8).firstIndex(where: { $0.lower == "is" || $0.lower == "are" }), verb + 1 < back.count {
+            let before = back[..<verb]
+            if before.count == 1 && before[before.startIndex].lower == "it" {
+                genusStart = verb + 1
+            } else if let name = normalizer.name(before), let id = registry.lookup(name), subjectIDs.contains(id) {
+                genusStart = verb + 1
+            }
+        }
+        let isTermCard = reading.subjects.count == 1 && reading.list == nil
+            && reading.subjects[0].count == reading.tokens.count
+        if genusStart == nil, isTermCard, ["a", "an", "the"].contains(back[0].lower) { genusStart = 0 }
+        if var start = genusStart {
+            while start < back.count, Lexicon.functionWords.contains(back[start].lower) { start += 1 }
+            let end = phraseEnd(from: start, in: back)
+            if end > start, end < back.count, back[end].lower == "of",
+               Lexicon.groupWords.contains(back[end - 1].lower) || Lexicon.wholeWords.contains(back[end - 1].lower) {
+                // "the part of the pistil", "a type of loan": the whole (or the kind) is broader.
+                var wholeStart = end + 1
+                while wholeStart < back.count, Lexicon.functionWords.contains(back[wholeStart].lower) { wholeStart += 1 }
+                let wholeEnd = phraseEnd(from: wholeStart, in: back)
+                if let match = backMatches.first(where: { $0.range.lowerBound >= wholeStart && $0.range.upperBound == wholeEnd }),
+                   let id = concept(at: match) { links.parents.append(id) }
+            } else if let match = backMatches.first(where: { $0.range.lowerBound >= start && $0.range.upperBound == end }),
+                      let id = concept(at: match) {
+                links.parents.append(id)  // the head of "a much-branched inflorescence"
+            }
+        }
+
+        // "Composed of an ovary, a style, and a stigma": the parts.
+        for index in back.indices.dropLast() where Lexicon.compositionWords.contains(back[index].lower) {
+            // "composed of", "made up of", "consisting of"; only "comprises"/"comprising" stand alone.
+            let listStart: Int
+            if back[index + 1].lower == "of" {
+                listStart = index + 2
+            } else if back[index + 1].lower == "up", index + 2 < back.count, back[index + 2].lower == "of" {
+                listStart = index + 3
+            } else if back[index].lower.hasPrefix("compris") {
+                listStart = index + 1
+            } else {
+                continue
+            }
+            for match in backMatches where match.range.lowerBound >= listStart && match.range.lowerBound < listStart + 12 {
+                if let id = concept(at: match), !links.parts.contains(id) { links.parts.append(id) }
+            }
+            break
+        }
+        return links
     }
+}
+
+extension ExtractionRun {
+    /// Where the noun phrase starting at `start` ends: at punctuation, a preposition or a relative word.
+    func phraseEnd(from start: Int, in tokens: [Token]) -> Int {
+        var end = start
+        while end < tokens.count,
+              end == start || (tokens[end].gap != .boundary && !Lexicon.prepositions.contains(tokens[end].lower)
+                               && !Lexicon.pronouns.contains(tokens[end].lower)) {
+            end += 1
+        }
+        return end
+    }
+}
+
+/// What a definition says of its card's subject (see `definitionLinks`).
+struct DefinitionLinks: Sendable {
+    /// Concepts broader than the subject (its genus, or the whole it is a part of).
+    var parents: [Int] = []
+    /// Concepts the subject is made of.
+    var parts: [Int] = []
 }
 
 /// A concept named in a card's text, with the words that named it.

@@ -197,6 +197,32 @@ import Testing
         #expect(graph.has(.broader, from: "business strategy", to: "Strategic CRM"))
     }
 
+    @Test func definitionsGiveGenusWholeAndParts() {
+        let graph = extract(deck("d", [
+            ("Inflorescence", "A cluster of flowers on a stem."),
+            ("Panicle", "A much-branched inflorescence"),
+            ("Pistil", "Composed of an ovary, a style, and a stigma"),
+            ("Ovary", "The part of the pistil which holds the ovules"),
+            ("Style", "A narrow extension of the ovary"), ("Stigma", "The receptive tip of a carpel"),
+            ("Advisor", "An experienced person who guides an inflorescence"),
+        ]))
+        #expect(graph.has(.broader, from: "Inflorescence", to: "Panicle"))
+        #expect(graph.has(.broader, from: "Pistil", to: "Ovary"))
+        #expect(graph.has(.broader, from: "Pistil", to: "Style"))
+        #expect(graph.has(.broader, from: "Pistil", to: "Stigma"))
+        // The genus phrase ends at "who": what the advisor guides is not what it is.
+        #expect(!graph.has(.broader, from: "Inflorescence", to: "Advisor"))
+    }
+
+    @Test func madeInIsNoComposition() {
+        let graph = extract(deck("d", [
+            ("What is value creation?", "Adding value."),
+            ("What is value delivery?", "Making good on the claims made in value creation."),
+        ]))
+        #expect(!graph.relations.contains { $0.kind == .broader })
+        #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
+    }
+
     @Test func properNamesAndOfPhrasesAreNotExtensions() {
         let graph = extract(deck("d", [
             ("Japan", "Tokyo"), ("Sea of Japan", "A sea."), ("Guinea", "Conakry"), ("Papua New Guinea", "Port Moresby"),

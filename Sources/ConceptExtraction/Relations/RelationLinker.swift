@@ -8,7 +8,7 @@ struct RelationLinker {
     let options: ConceptExtractor
     private var drafts: [DraftRelation]
     /// Per card: the concepts in the order the learner meets them, and the mentions of the answer.
-    private var cardMentions: [(front: [Mention], items: [Int], back: [Mention], isA: Int?)] = []
+    private var cardMentions: [(front: [Mention], items: [Int], back: [Mention], definition: DefinitionLinks)] = []
     /// Per card: the concept it is mainly about (the first subject its front names), if any.
     private var primarySubject: [Int?] = []
 
@@ -24,10 +24,11 @@ struct RelationLinker {
     }
 
     mutating func addCard(
-        _ index: Int, primary: Int?, frontMentions: [Mention], itemConcepts: [Int], backMentions: [Mention], isA: Int?
+        _ index: Int, primary: Int?, frontMentions: [Mention], itemConcepts: [Int], backMentions: [Mention],
+        definition: DefinitionLinks
     ) {
         precondition(index == cardMentions.count, "cards are added in order")
-        cardMentions.append((frontMentions, itemConcepts, backMentions, isA))
+        cardMentions.append((frontMentions, itemConcepts, backMentions, definition))
         primarySubject.append(primary)
     }
 
@@ -114,13 +115,20 @@ struct RelationLinker {
         }
         for root in registry.roots { see(root) }
 
-        // "X is a Y": Y broader than X.
+        // What definitions say: genus or whole above the subject, parts below it.
         for card in cards.indices {
-            guard let parent = cardMentions[card].isA else { continue }
-            for subject in subjectsOfCard[card] where subject != parent {
-                drafts.append(DraftRelation(
-                    source: parent, target: subject, kind: .broader, card: card,
-                    evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+            let links = cardMentions[card].definition
+            for subject in subjectsOfCard[card] {
+                for parent in links.parents where parent != subject {
+                    drafts.append(DraftRelation(
+                        source: parent, target: subject, kind: .broader, card: card,
+                        evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+                }
+                for part in links.parts where part != subject {
+                    drafts.append(DraftRelation(
+                        source: subject, target: part, kind: .broader, card: card,
+                        evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+                }
             }
         }
         let children = broaderChildren()

@@ -133,11 +133,20 @@ enum Lexicon {
     static let prepositions: Set<String> = [
         "of", "for", "in", "on", "to", "with", "between", "by", "about", "as", "before", "after", "from", "into",
         "within", "that", "which", "when", "where", "during", "through", "among", "over", "versus", "is", "are",
-        "was", "were",
+        "was", "were", "inside", "outside", "at", "near", "around", "under", "whose", "while",
     ]
 
     /// Counts written as words ("two types", "(five)").
     static let numberWords: [String: Int] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     ]
+
+    /// Nouns that name a part of a whole: "the part / a subdivision / a region of X" makes X broader.
+    static let wholeWords: Set<String> = [
+        "part", "subdivision", "portion", "section", "region", "piece", "segment", "division", "member",
+        "subset", "branch", "subtype", "subclass", "variant", "stage", "phase",
+    ]
+
+    /// Words that open the list of what something is made of ("composed of A, B and C").
+    static let compositionWords: Set<String> = ["composed", "consisting", "consists", "comprises", "comprising", "made"]
 }
