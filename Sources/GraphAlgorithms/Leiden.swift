@@ -158,130 +158,146 @@ public func allCommunitiesConnected(_ graph: UndirectedGraph, _ membership: [Int
     return Set(copy).count == before
 }
 
+/// The weight from one node to each community among its neighbours, and the list of those
+/// communities in order of first appearance. Entries are valid only for communities in the list:
+/// a stamp per community marks which ones the current node has touched, so starting a node is O(1).
+struct NeighborCommunityWeights {
+    /// Weight to community `c`, for `c` in `communities`.
+    var weight: [Double]
+    var communities: [Int32]
+    var stamp: [Int32]
+    var stampValue: Int32 = 0
+
+    init(capacity n: Int) {
+        weight = [Double](repeating: 0, count: n)
+        communities = []; communities.reserveCapacity(n)
+        stamp = [Int32](repeating: -1, count: n)
+    }
+
+    init() { weight = []; communities = []; stamp = [] }
+
+    /// Forgets the previous node's communities.
+    @inline(__always) mutating func startNode() {
+        stampValue &+= 1
+        if stampValue == Int32.max {
+            for i in stamp.indices { stamp[i] = -1 }
+            stampValue = 0
+        }
+        communities.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether `c` is touched for the first time since `startNode()`; marks it touched.
+    @inline(__always) mutating func firstVisit(_ c: Int) -> Bool {
+        if stamp[c] == stampValue { return false }
+        stamp[c] = stampValue
+        return true
+    }
+
+    /// Adds `w` to the weight to community `c`, listing `c` on its first visit.
+    @inline(__always) mutating func add(_ c: Int, _ w: Double) {
+        if firstVisit(c) { weight[c] = 0; communities.append(Int32(c)) }
+        weight[c] += w
+    }
+}
+
 /// Reusable flat buffers for one Leiden run (sized for the original graph; aggregates are smaller).
 struct LeidenWorkspace {
     var gamma = 1.0  // resolution / 2m
     var theta = 0.01
     var rng = SplitMix64(seed: 1)
-    var communityWeight: [Double]
-    var communitySize: [Int32]
-    var emptyCommunities: [Int32]
-    var neighborWeight: [Double]
-    var stamp: [Int32]
-    var stampValue: Int32 = 0
-    var neighborCommunities: [Int32]
-    var queue: [Int32]
-    var inQueue: [Bool]
-    var order: [Int32]
-    var externalWeight: [Double]
-    var candidateGain: [Double]
+    var buffers: Buffers
+
+    struct Buffers {
+        var communityWeight: [Double] = []
+        var communitySize: [Int32] = []
+        var emptyCommunities: [Int32] = []
+        var neighbor = NeighborCommunityWeights()
+        var queue: [Int32] = []
+        var inQueue: [Bool] = []
+        var order: [Int32] = []
+        var externalWeight: [Double] = []
+        var candidateGain: [Double] = []
+    }
 
     init(capacity n: Int) {
-        communityWeight = [Double](repeating: 0, count: n)
-        communitySize = [Int32](repeating: 0, count: n)
-        emptyCommunities = []; emptyCommunities.reserveCapacity(n)
-        neighborWeight = [Double](repeating: 0, count: n)
-        stamp = [Int32](repeating: -1, count: n)
-        neighborCommunities = []; neighborCommunities.reserveCapacity(n)
-        queue = [Int32](repeating: 0, count: n)
-        inQueue = [Bool](repeating: false, count: n)
-        order = []; order.reserveCapacity(n)
-        externalWeight = [Double](repeating: 0, count: n)
-        candidateGain = []; candidateGain.reserveCapacity(n)
+        var b = Buffers()
+        b.communityWeight = [Double](repeating: 0, count: n)
+        b.communitySize = [Int32](repeating: 0, count: n)
+        b.emptyCommunities.reserveCapacity(n)
+        b.neighbor = NeighborCommunityWeights(capacity: n)
+        b.queue = [Int32](repeating: 0, count: n)
+        b.inQueue = [Bool](repeating: false, count: n)
+        b.order.reserveCapacity(n)
+        b.externalWeight = [Double](repeating: 0, count: n)
+        b.candidateGain.reserveCapacity(n)
+        buffers = b
+    }
+
+    /// Moves the buffers out of self (not copied) into a local, so the optimiser can hoist
+    /// uniqueness and bounds checks out of the hot loops. Put them back with `buffers = b`.
+    @inline(__always) mutating func takeBuffers() -> Buffers {
+        var b = Buffers()
+        swap(&b, &buffers)
+        return b
     }
 
     /// Fast local moving (Leiden step 1). Returns whether any node moved.
     mutating func moveNodes(_ g: UndirectedGraph, _ memb: inout [Int32]) -> Bool {
-        // Work on local arrays (moved out of self, not copied) so the optimiser can hoist
-        // uniqueness and bounds checks out of the hot loops.
-        var communityWeight = self.communityWeight; self.communityWeight = []
-        var communitySize = self.communitySize; self.communitySize = []
-        var emptyCommunities = self.emptyCommunities; self.emptyCommunities = []
-        var neighborWeight = self.neighborWeight; self.neighborWeight = []
-        var stamp = self.stamp; self.stamp = []
-        var neighborCommunities = self.neighborCommunities; self.neighborCommunities = []
-        var queue = self.queue; self.queue = []
-        var inQueue = self.inQueue; self.inQueue = []
-        var order = self.order; self.order = []
-        var stampValue = self.stampValue
-        defer {
-            self.communityWeight = communityWeight
-            self.communitySize = communitySize
-            self.emptyCommunities = emptyCommunities
-            self.neighborWeight = neighborWeight
-            self.stamp = stamp
-            self.neighborCommunities = neighborCommunities
-            self.queue = queue
-            self.inQueue = inQueue
-            self.order = order
-            self.stampValue = stampValue
-        }
-        @inline(__always) func nextStamp() -> Int32 {
-            stampValue &+= 1
-            if stampValue == Int32.max {
-                for i in stamp.indices { stamp[i] = -1 }
-                stampValue = 0
-            }
-            return stampValue
-        }
+        var b = takeBuffers()
+        defer { buffers = b }
         let n = g.nodeCount
         let gamma = self.gamma
-        for c in 0..<n { communityWeight[c] = 0; communitySize[c] = 0 }
+        for c in 0..<n { b.communityWeight[c] = 0; b.communitySize[c] = 0 }
         for v in 0..<n {
-            communityWeight[Int(memb[v])] += g.strength[v]
-            communitySize[Int(memb[v])] += 1
+            b.communityWeight[Int(memb[v])] += g.strength[v]
+            b.communitySize[Int(memb[v])] += 1
         }
-        emptyCommunities.removeAll(keepingCapacity: true)
-        for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 {
-            emptyCommunities.append(Int32(c))
+        b.emptyCommunities.removeAll(keepingCapacity: true)
+        for c in stride(from: n - 1, through: 0, by: -1) where b.communitySize[c] == 0 {
+            b.emptyCommunities.append(Int32(c))
         }
-        order.removeAll(keepingCapacity: true)
-        for v in 0..<Int32(n) { order.append(v) }
-        rng.shuffle(&order)
-        for i in 0..<n { queue[i] = order[i]; inQueue[i] = true }
+        b.order.removeAll(keepingCapacity: true)
+        for v in 0..<Int32(n) { b.order.append(v) }
+        rng.shuffle(&b.order)
+        for i in 0..<n { b.queue[i] = b.order[i]; b.inQueue[i] = true }
         var head = 0, size = n
         var changed = false
         while size > 0 {
-            let v = Int(queue[head])
+            let v = Int(b.queue[head])
             head += 1; if head == n { head = 0 }
             size -= 1
-            inQueue[v] = false
+            b.inQueue[v] = false
             let old = Int(memb[v])
             let kv = g.strength[v]
-            let mark = nextStamp()
-            neighborCommunities.removeAll(keepingCapacity: true)
-            stamp[old] = mark; neighborWeight[old] = 0; neighborCommunities.append(Int32(old))
+            b.neighbor.startNode()
+            b.neighbor.add(old, 0)
             let lo = g.offsets[v], hi = g.offsets[v + 1]
-            for s in lo..<hi {
-                let c = Int(memb[Int(g.neighbors[s])])
-                if stamp[c] != mark { stamp[c] = mark; neighborWeight[c] = 0; neighborCommunities.append(Int32(c)) }
-                neighborWeight[c] += g.weights[s]
-            }
-            communityWeight[old] -= kv
-            communitySize[old] -= 1
-            if communitySize[old] == 0 { emptyCommunities.append(Int32(old)) }
+            for s in lo..<hi { b.neighbor.add(Int(memb[Int(g.neighbors[s])]), g.weights[s]) }
+            b.communityWeight[old] -= kv
+            b.communitySize[old] -= 1
+            if b.communitySize[old] == 0 { b.emptyCommunities.append(Int32(old)) }
             var best = old
-            var bestGain = neighborWeight[old] - gamma * kv * communityWeight[old]
-            for c32 in neighborCommunities {
+            var bestGain = b.neighbor.weight[old] - gamma * kv * b.communityWeight[old]
+            for c32 in b.neighbor.communities {
                 let c = Int(c32)
-                let gain = neighborWeight[c] - gamma * kv * communityWeight[c]
+                let gain = b.neighbor.weight[c] - gamma * kv * b.communityWeight[c]
                 if gain > bestGain { bestGain = gain; best = c }
             }
-            if bestGain < 0, let empty = emptyCommunities.last {
+            if bestGain < 0, let empty = b.emptyCommunities.last {
                 best = Int(empty)  // alone is better than anywhere
             }
-            if communitySize[best] == 0 { emptyCommunities.removeLast() }
-            communityWeight[best] += kv
-            communitySize[best] += 1
+            if b.communitySize[best] == 0 { b.emptyCommunities.removeLast() }
+            b.communityWeight[best] += kv
+            b.communitySize[best] += 1
             if best != old {
                 changed = true
                 memb[v] = Int32(best)
                 for s in lo..<hi {
                     let u = Int(g.neighbors[s])
-                    if !inQueue[u] && Int(memb[u]) != best {
-                        inQueue[u] = true
+                    if !b.inQueue[u] && Int(memb[u]) != best {
+                        b.inQueue[u] = true
                         var tail = head + size; if tail >= n { tail -= n }
-                        queue[tail] = Int32(u)
+                        b.queue[tail] = Int32(u)
                         size += 1
                     }
                 }
@@ -292,107 +308,75 @@ struct LeidenWorkspace {
 
     /// Refinement (Leiden step 2): returns the refined partition (ids are node ids, not dense).
     mutating func refine(_ g: UndirectedGraph, _ memb: [Int32]) -> [Int32] {
-        // Work on local arrays (moved out of self, not copied) so the optimiser can hoist
-        // uniqueness and bounds checks out of the hot loops.
-        var communityWeight = self.communityWeight; self.communityWeight = []
-        var communitySize = self.communitySize; self.communitySize = []
-        var neighborWeight = self.neighborWeight; self.neighborWeight = []
-        var stamp = self.stamp; self.stamp = []
-        var neighborCommunities = self.neighborCommunities; self.neighborCommunities = []
-        var order = self.order; self.order = []
-        var externalWeight = self.externalWeight; self.externalWeight = []
-        var candidateGain = self.candidateGain; self.candidateGain = []
-        var stampValue = self.stampValue
-        defer {
-            self.communityWeight = communityWeight
-            self.communitySize = communitySize
-            self.neighborWeight = neighborWeight
-            self.stamp = stamp
-            self.neighborCommunities = neighborCommunities
-            self.order = order
-            self.externalWeight = externalWeight
-            self.candidateGain = candidateGain
-            self.stampValue = stampValue
-        }
-        @inline(__always) func nextStamp() -> Int32 {
-            stampValue &+= 1
-            if stampValue == Int32.max {
-                for i in stamp.indices { stamp[i] = -1 }
-                stampValue = 0
-            }
-            return stampValue
-        }
+        var b = takeBuffers()
+        defer { buffers = b }
         let n = g.nodeCount
         let gamma = self.gamma
         var refined: [Int32] = (0..<Int32(n)).map { $0 }
-        // communityWeight: total strength of each P community; neighborWeight reused per node.
-        for c in 0..<n { communityWeight[c] = 0; communitySize[c] = 1 }
+        // communityWeight: total strength of each P community; b.neighbor reused per node.
+        for c in 0..<n { b.communityWeight[c] = 0; b.communitySize[c] = 1 }
         var refinedWeight = g.strength  // per refined community (index = community id)
-        for v in 0..<n { communityWeight[Int(memb[v])] += g.strength[v] }
+        for v in 0..<n { b.communityWeight[Int(memb[v])] += g.strength[v] }
         // External weight of each node to the rest of its P community.
         for v in 0..<n {
             var x = 0.0
             let c = memb[v]
             for s in g.offsets[v]..<g.offsets[v + 1] where memb[Int(g.neighbors[s])] == c { x += g.weights[s] }
-            externalWeight[v] = x
+            b.externalWeight[v] = x
         }
-        var refinedExternal = Array(externalWeight[0..<n])
-        order.removeAll(keepingCapacity: true)
-        for v in 0..<Int32(n) { order.append(v) }
-        rng.shuffle(&order)
-        for v32 in order {
+        var refinedExternal = Array(b.externalWeight[0..<n])
+        b.order.removeAll(keepingCapacity: true)
+        for v in 0..<Int32(n) { b.order.append(v) }
+        rng.shuffle(&b.order)
+        for v32 in b.order {
             let v = Int(v32)
             let rv = Int(refined[v])
-            if communitySize[rv] != 1 { continue }  // no longer a singleton
+            if b.communitySize[rv] != 1 { continue }  // no longer a singleton
             let c = memb[v]
             let kv = g.strength[v]
-            let totalC = communityWeight[Int(c)]
-            if externalWeight[v] < gamma * kv * (totalC - kv) { continue }  // v not well connected
-            let mark = nextStamp()
-            neighborCommunities.removeAll(keepingCapacity: true)
+            let totalC = b.communityWeight[Int(c)]
+            if b.externalWeight[v] < gamma * kv * (totalC - kv) { continue }  // v not well connected
+            b.neighbor.startNode()
             for s in g.offsets[v]..<g.offsets[v + 1] {
                 let u = Int(g.neighbors[s])
-                guard memb[u] == c else { continue }
-                let r = Int(refined[u])
-                if stamp[r] != mark { stamp[r] = mark; neighborWeight[r] = 0; neighborCommunities.append(Int32(r)) }
-                neighborWeight[r] += g.weights[s]
+                if memb[u] == c { b.neighbor.add(Int(refined[u]), g.weights[s]) }
             }
             // Take v out of its singleton.
             refinedWeight[rv] = 0
-            communitySize[rv] = 0
+            b.communitySize[rv] = 0
             var chosen = rv
             var maxGain = 0.0
-            candidateGain.removeAll(keepingCapacity: true)
-            for r32 in neighborCommunities {
+            b.candidateGain.removeAll(keepingCapacity: true)
+            for r32 in b.neighbor.communities {
                 let r = Int(r32)
                 let kr = refinedWeight[r]
                 var gain = -1.0
                 if r != rv && refinedExternal[r] >= gamma * kr * (totalC - kr) {
-                    gain = neighborWeight[r] - gamma * kv * kr
+                    gain = b.neighbor.weight[r] - gamma * kv * kr
                     if gain > maxGain { maxGain = gain; chosen = r }
                 }
-                candidateGain.append(gain)
+                b.candidateGain.append(gain)
             }
             if theta > 0 && maxGain > 0 {
                 // Pick at random among non-negative gains, staying alone (gain 0) included.
                 var total = expDouble((0 - maxGain) / theta)
-                for gain in candidateGain where gain >= 0 { total += expDouble((gain - maxGain) / theta) }
+                for gain in b.candidateGain where gain >= 0 { total += expDouble((gain - maxGain) / theta) }
                 var x = rng.unit() * total
                 chosen = rv
                 x -= expDouble((0 - maxGain) / theta)
                 if x >= 0 {
-                    for (i, gain) in candidateGain.enumerated() where gain >= 0 {
-                        chosen = Int(neighborCommunities[i])
+                    for (i, gain) in b.candidateGain.enumerated() where gain >= 0 {
+                        chosen = Int(b.neighbor.communities[i])
                         x -= expDouble((gain - maxGain) / theta)
                         if x < 0 { break }
                     }
                 }
             }
-            let wvr = chosen == rv ? 0 : neighborWeight[chosen]
+            let wvr = chosen == rv ? 0 : b.neighbor.weight[chosen]
             refined[v] = Int32(chosen)
             refinedWeight[chosen] += kv
-            communitySize[chosen] += 1
-            refinedExternal[chosen] = (chosen == rv ? 0 : refinedExternal[chosen]) + externalWeight[v] - 2 * wvr
+            b.communitySize[chosen] += 1
+            refinedExternal[chosen] = (chosen == rv ? 0 : refinedExternal[chosen]) + b.externalWeight[v] - 2 * wvr
         }
         return refined
     }
@@ -400,24 +384,8 @@ struct LeidenWorkspace {
     /// Aggregation (Leiden step 3): one node per refined community, weights summed, internal
     /// weight kept as self-loops.
     mutating func aggregate(_ g: UndirectedGraph, _ refined: [Int32], count r: Int) -> UndirectedGraph {
-        // Work on local arrays (moved out of self, not copied) so the optimiser can hoist
-        // uniqueness and bounds checks out of the hot loops.
-        var neighborWeight = self.neighborWeight; self.neighborWeight = []
-        var stamp = self.stamp; self.stamp = []
-        var stampValue = self.stampValue
-        defer {
-            self.neighborWeight = neighborWeight
-            self.stamp = stamp
-            self.stampValue = stampValue
-        }
-        @inline(__always) func nextStamp() -> Int32 {
-            stampValue &+= 1
-            if stampValue == Int32.max {
-                for i in stamp.indices { stamp[i] = -1 }
-                stampValue = 0
-            }
-            return stampValue
-        }
+        var b = takeBuffers()
+        defer { buffers = b }
         let n = g.nodeCount
         // Members of each refined community (counting sort).
         var start = [Int](repeating: 0, count: r + 1)
@@ -433,7 +401,7 @@ struct LeidenWorkspace {
         var strength = [Double](repeating: 0, count: r)
         var m = 0.0
         for c in 0..<r {
-            let mark = nextStamp()
+            b.neighbor.startNode()
             var loop = 0.0, k = 0.0
             for i in start[c]..<start[c + 1] {
                 let v = Int(members[i])
@@ -442,12 +410,11 @@ struct LeidenWorkspace {
                 for s in g.offsets[v]..<g.offsets[v + 1] {
                     let t = Int(refined[Int(g.neighbors[s])])
                     if t == c { loop += g.weights[s] / 2; continue }
-                    if stamp[t] != mark {
-                        stamp[t] = mark
-                        neighborWeight[t] = Double(neighbors.count)  // reused as the row slot of t (exact below 2⁵³)
+                    if b.neighbor.firstVisit(t) {
+                        b.neighbor.weight[t] = Double(neighbors.count)  // reused as the row slot of t (exact below 2⁵³)
                         neighbors.append(Int32(t)); weights.append(0)
                     }
-                    weights[Int(neighborWeight[t])] += g.weights[s]
+                    weights[Int(b.neighbor.weight[t])] += g.weights[s]
                 }
             }
             offsets[c + 1] = neighbors.count
