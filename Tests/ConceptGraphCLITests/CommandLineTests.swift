@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    /// Two processes (each with its own hash seed) must write the same bytes for real, messy decks.
+    @Test(.enabled(if: binary != nil && TestPaths.shared("decks") != nil, "needs the binary and ../shared/decks"),
+          arguments: ["csci5001-computer-architecture", "potatopsych-anki-pipe", "startup-vocabulary"])
+    func realDecksGiveByteIdenticalFilesAcrossRuns(deck: String) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let decks = try #require(TestPaths.shared("decks/\(deck)")).path
+        for output in ["one", "two"] {
+            let run = try Self.run(["build", decks, "--output", output, "--format", "graphml,dot"], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        for name in ["concepts.graphml", "concepts.dot"] {
+            let one = try Data(contentsOf: folder.appendingPathComponent("one/\(name)"))
+            let two = try Data(contentsOf: folder.appendingPathComponent("two/\(name)"))
+            #expect(one == two, "\(deck)/\(name) differs between runs")
+        }
+    }
+
     @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
     func badInputsAreReportedWithTheirPlaceAndTheRestIsRead() throws {
         let folder = try TestPaths.temporaryDirectory()

@@ -157,6 +157,12 @@ import Testing
         #expect(XMLCheck.schemaErrors(Data(broken.utf8)) != nil)
     }
 
+    @Test(.enabled(if: TestPaths.shared("graphml-schema/graphml.xsd") != nil, "needs ../shared/graphml-schema"))
+    func bundledGraphValidatesAgainstTheGraphMLSchema() throws {
+        let data = try Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Graphs/concepts.graphml"))
+        #expect(XMLCheck.schemaErrors(data) == nil)
+    }
+
     @Test(.enabled(if: Tool.hasNetworkX))
     func loadsInNetworkXWhenPython3WithNetworkXIsInstalled() throws {
         let analyzed = Fixtures.awkwardGraph()
