@@ -16,10 +16,13 @@ public struct ConceptExtractor: Sendable {
     public var relatedThreshold: Int
     /// Co-mentions counted per card at most (keeps `related` linear on long answers).
     public var mentionsPerCardForRelated: Int
+    /// A phrase of content words used on at least this many cards becomes a concept of its own.
+    public var sharedTermCards: Int
 
-    public init(relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12) {
+    public init(relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12, sharedTermCards: Int = 3) {
         self.relatedThreshold = relatedThreshold
         self.mentionsPerCardForRelated = mentionsPerCardForRelated
+        self.sharedTermCards = sharedTermCards
     }
 
     /// Extracts the concept graph of `decks`, in deck order.
@@ -57,6 +60,7 @@ private struct ExtractionRun {
     mutating func extract() -> ConceptGraph {
         readFronts()
         readAnswers()
+        registerSharedTerms()
         resolveInvolvedQuestions()
         registry.compress()
         return assemble()
@@ -267,6 +271,65 @@ private struct ExtractionRun {
                registry.lookup(name) != nil { return start }
         }
         return nil
+    }
+
+    // MARK: - Terms several cards use
+
+    /// Phrases of two or three content words (no function word, verb, number or punctuation inside)
+    /// that at least `sharedTermCards` cards use become concepts ("customer service", "main memory"),
+    /// the longest form when a shorter one is only ever part of it.
+    mutating func registerSharedTerms() {
+        var cardsUsing: [String: (count: Int, lastCard: Int, tokens: [Token])] = [:]
+        for card in cards.indices {
+            for tokens in [frontTokens[card], backTokens[card]] {
+                var index = 0
+                while index < tokens.count {
+                    defer { index += 1 }
+                    for length in 2...3 where index + length <= tokens.count {
+                        let phrase = tokens[index..<(index + length)]
+                        guard phrase.enumerated().allSatisfy({ offset, token in
+                            (offset == 0 || token.gap != .boundary) && isContentWord(token)
+                        }) else { break }
+                        // A noun phrase does not open with an adverb ("typically expressed") nor close on
+                        // a participle ("data needed").
+                        if phrase.first!.lower.hasSuffix("ly") || phrase.last!.lower.hasSuffix("ed") { continue }
+                        let key = phrase.map { normalizer.fold($0) }.joined(separator: " ")
+                        if let seen = cardsUsing[key] {
+                            if seen.lastCard != card { cardsUsing[key] = (seen.count + 1, card, seen.tokens) }
+                        } else {
+                            cardsUsing[key] = (1, card, Array(phrase))
+                        }
+                    }
+                }
+            }
+        }
+        let shared = cardsUsing.filter { $0.value.count >= options.sharedTermCards }
+        guard !shared.isEmpty else { return }
+        // Fragments of names already known ("customer touch" of "customer touch points") are no new idea.
+        var fragments = Set<String>()
+        for id in 0..<registry.entryCount {
+            for name in registry.names[id] where name.count > 2 {
+                for length in 2..<name.count {
+                    fragments.insert(name.folds[0..<length].joined(separator: " "))
+                    fragments.insert(name.folds[(name.count - length)...].joined(separator: " "))
+                }
+            }
+        }
+        // Register in first-use order (deterministic), skipping a phrase inside a longer shared one used as often.
+        for (key, use) in shared.sorted(by: { ($0.value.tokens[0].start, $0.key) < ($1.value.tokens[0].start, $1.key) })
+        where !shared.contains(where: { $0.key.count > key.count && $0.value.count == use.count
+                                        && ($0.key.hasPrefix(key + " ") || $0.key.hasSuffix(" " + key)) }) {
+            guard !fragments.contains(key), let name = normalizer.name(use.tokens[...]), name.count == use.tokens.count,
+                  registry.lookup(name) == nil else { continue }
+            registry.add(name)
+        }
+    }
+
+    private func isContentWord(_ token: Token) -> Bool {
+        !token.isNumber && !Lexicon.functionWords.contains(token.lower) && !Lexicon.leadingVerbs.contains(token.lower)
+            && !Lexicon.questionOpeners.contains(token.lower) && !Lexicon.thirdPersonVerbs.contains(token.lower)
+            && !Lexicon.pronouns.contains(token.lower) && Lexicon.numberWords[token.lower] == nil
+            && token.lower != "one" && token.lower.count > 1
     }
 
     // MARK: - Involved questions

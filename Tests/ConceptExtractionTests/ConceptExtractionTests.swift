@@ -66,6 +66,29 @@ import Testing
     }
 }
 
+@Suite struct SharedTermTests {
+    @Test func phrasesUsedOnThreeCardsBecomeConcepts() {
+        let graph = extract(deck("d", [
+            ("Call centre", "Handles customer service by phone."),
+            ("Help desk", "Customer service for staff, and data needed now."),
+            ("Chatbot", "Automated customer service; the data needed."),
+            ("Churn", "Customers lost; data needed."),
+        ]))
+        #expect(graph.concept("customer service")?.cards == [])
+        #expect(graph.concept("data needed") == nil)  // a participle closes no noun phrase
+    }
+
+    @Test func twoCardsOrAFragmentOfAKnownNameAreNotEnough() {
+        let graph = extract(deck("d", [
+            ("customer touch points", "Where firms meet customers."),
+            ("Call centre", "One of the customer touch points; uses a help line."),
+            ("Web shop", "A customer touch point online; a help line too."),
+        ]))
+        #expect(graph.concept("customer touch") == nil)
+        #expect(graph.concept("help line") == nil)
+    }
+}
+
 @Suite struct MergingTests {
     @Test func sameConceptFromTwoDecksIsOneNode() {
         let graph = extract(

@@ -37,9 +37,12 @@ import Testing
         #expect(graph.concepts.count > 50)
         #expect(graph.relations.contains { $0.kind == .broader })
         #expect(graph.relations.contains { $0.kind == .requires })
-        // CRM is taught in both decks and comes first in the study order.
+        // CRM is taught in both decks, is the first concept with cards in the study order, and comes
+        // before everything below it in the hierarchy.
+        let analyzed = outcome.analyzed
         let crm = try #require(graph.concepts.firstIndex { $0.label == "CRM" })
         #expect(graph.concepts[crm].decks == ["ch11-crm-scm", "crm-midterm-1"])
-        #expect(outcome.analyzed.orderPosition[crm] == 0)
+        #expect(analyzed.studyOrder.first { !graph.concepts[$0].cards.isEmpty } == crm)
+        #expect(analyzed.dependents(of: crm).allSatisfy { analyzed.orderPosition[$0] > analyzed.orderPosition[crm] })
     }
 }

@@ -16,6 +16,7 @@ enum Lexicon {
         "out", "off", "again", "same", "own", "too", "something", "anything", "way", "ways",
         "within", "across", "around", "against", "upon", "toward", "towards", "like", "unlike",
         "whether", "since", "until", "ex", "eg.", "often", "usually", "always", "never", "mostly", "lot",
+        "according", "regarding", "including", "concerning", "depending",
     ]
 
     /// Particles that may open a compound name ("on demand", "in situ", "off shore", "up selling").
