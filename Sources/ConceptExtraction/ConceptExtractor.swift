@@ -279,7 +279,7 @@ private struct ExtractionRun {
     /// that at least `sharedTermCards` cards use become concepts ("customer service", "main memory"),
     /// the longest form when a shorter one is only ever part of it.
     mutating func registerSharedTerms() {
-        var cardsUsing: [String: (count: Int, lastCard: Int, tokens: [Token])] = [:]
+        var cardsUsing: [String: (count: Int, lastCard: Int, tokens: [Token], afterArticle: Bool)] = [:]
         for card in cards.indices {
             for tokens in [frontTokens[card], backTokens[card]] {
                 var index = 0
@@ -288,22 +288,31 @@ private struct ExtractionRun {
                     for length in 2...3 where index + length <= tokens.count {
                         let phrase = tokens[index..<(index + length)]
                         guard phrase.enumerated().allSatisfy({ offset, token in
-                            (offset == 0 || token.gap != .boundary) && isContentWord(token)
+                            (offset == 0 || (token.gap != .boundary && token.joiner != "/")) && isContentWord(token)
                         }) else { break }
                         // A noun phrase does not open with an adverb ("typically expressed") nor close on
                         // a participle ("data needed").
-                        if phrase.first!.lower.hasSuffix("ly") || phrase.last!.lower.hasSuffix("ed") { continue }
+                        if phrase.contains(where: { $0.lower.hasSuffix("ly") }) || phrase.last!.lower.hasSuffix("ed") {
+                            continue
+                        }
                         let key = phrase.map { normalizer.fold($0) }.joined(separator: " ")
+                        // Seen as a noun phrase after an English determiner or preposition ("the small
+                        // intestine"): keeps out runs of words from text in other languages.
+                        let afterArticle = index > 0 && tokens[index].gap != .boundary
+                            && Lexicon.functionWords.contains(tokens[index - 1].lower)
                         if let seen = cardsUsing[key] {
-                            if seen.lastCard != card { cardsUsing[key] = (seen.count + 1, card, seen.tokens) }
+                            if seen.lastCard != card || afterArticle {
+                                cardsUsing[key] = (seen.count + (seen.lastCard != card ? 1 : 0), card, seen.tokens,
+                                                   seen.afterArticle || afterArticle)
+                            }
                         } else {
-                            cardsUsing[key] = (1, card, Array(phrase))
+                            cardsUsing[key] = (1, card, Array(phrase), afterArticle)
                         }
                     }
                 }
             }
         }
-        let shared = cardsUsing.filter { $0.value.count >= options.sharedTermCards }
+        let shared = cardsUsing.filter { $0.value.count >= options.sharedTermCards && $0.value.afterArticle }
         guard !shared.isEmpty else { return }
         // Fragments of names already known ("customer touch" of "customer touch points") are no new idea.
         var fragments = Set<String>()
