@@ -278,62 +278,83 @@ private struct ExtractionRun {
     /// Phrases of two or three content words (no function word, verb, number or punctuation inside)
     /// that at least `sharedTermCards` cards use become concepts ("customer service", "main memory"),
     /// the longest form when a shorter one is only ever part of it.
+    ///
+    /// - Complexity: linear in the cards' words; phrases are keyed by word numbers, not strings.
     mutating func registerSharedTerms() {
-        var cardsUsing: [String: (count: Int, lastCard: Int, tokens: [Token], afterArticle: Bool)] = [:]
+        var wordIDs: [String: Int32] = [:]
+        var uses: [PhraseKey: PhraseUse] = [:]
         for card in cards.indices {
-            for tokens in [frontTokens[card], backTokens[card]] {
-                var index = 0
-                while index < tokens.count {
-                    defer { index += 1 }
-                    for length in 2...3 where index + length <= tokens.count {
-                        let phrase = tokens[index..<(index + length)]
-                        guard phrase.enumerated().allSatisfy({ offset, token in
-                            (offset == 0 || (token.gap != .boundary && token.joiner != "/")) && isContentWord(token)
-                        }) else { break }
-                        // A noun phrase does not open with an adverb ("typically expressed") nor close on
-                        // a participle ("data needed").
-                        if phrase.contains(where: { $0.lower.hasSuffix("ly") }) || phrase.last!.lower.hasSuffix("ed") {
-                            continue
-                        }
-                        let key = phrase.map { normalizer.fold($0) }.joined(separator: " ")
-                        // Seen as a noun phrase after an English determiner or preposition ("the small
-                        // intestine"): keeps out runs of words from text in other languages.
-                        let afterArticle = index > 0 && tokens[index].gap != .boundary
-                            && Lexicon.functionWords.contains(tokens[index - 1].lower)
-                        if let seen = cardsUsing[key] {
-                            if seen.lastCard != card || afterArticle {
-                                cardsUsing[key] = (seen.count + (seen.lastCard != card ? 1 : 0), card, seen.tokens,
-                                                   seen.afterArticle || afterArticle)
-                            }
+            for (inBack, tokens) in [(false, frontTokens[card]), (true, backTokens[card])] {
+                var ids = [Int32](repeating: -1, count: tokens.count)
+                for (index, token) in tokens.enumerated() where isContentWord(token) {
+                    let fold = normalizer.fold(token)
+                    ids[index] = wordIDs[fold] ?? {
+                        let id = Int32(wordIDs.count)
+                        wordIDs[fold] = id
+                        return id
+                    }()
+                }
+                for index in tokens.indices where ids[index] >= 0 {
+                    // Seen as a noun phrase after an English determiner or preposition ("the small
+                    // intestine"): keeps out runs of words from text in other languages.
+                    let afterArticle = index > 0 && tokens[index].gap != .boundary
+                        && Lexicon.functionWords.contains(tokens[index - 1].lower)
+                    for length in 2...3 {
+                        let last = index + length - 1
+                        guard last < tokens.count, ids[last] >= 0, tokens[last].gap != .boundary,
+                              tokens[last].gap != .joiner || tokens[last].joiner != "/" else { break }
+                        // A noun phrase does not hold an adverb ("typically expressed") nor close on a
+                        // participle ("data needed").
+                        if tokens[index...last].contains(where: { $0.lower.hasSuffix("ly") })
+                            || tokens[last].lower.hasSuffix("ed") { continue }
+                        let key = PhraseKey(ids[index], ids[index + 1], length == 3 ? ids[last] : -1)
+                        if var use = uses[key] {
+                            if use.lastCard != card { use.cards += 1; use.lastCard = card }
+                            use.afterArticle = use.afterArticle || afterArticle
+                            uses[key] = use
                         } else {
-                            cardsUsing[key] = (1, card, Array(phrase), afterArticle)
+                            uses[key] = PhraseUse(cards: 1, lastCard: card, firstCard: card, inBack: inBack,
+                                                  firstIndex: index, length: length, afterArticle: afterArticle)
                         }
                     }
                 }
             }
         }
-        let shared = cardsUsing.filter { $0.value.count >= options.sharedTermCards && $0.value.afterArticle }
+        let shared = uses.filter { $0.value.cards >= options.sharedTermCards && $0.value.afterArticle }
         guard !shared.isEmpty else { return }
         // Fragments of names already known ("customer touch" of "customer touch points") are no new idea.
-        var fragments = Set<String>()
+        var fragments = Set<PhraseKey>()
         for id in 0..<registry.entryCount {
             for name in registry.names[id] where name.count > 2 {
-                for length in 2..<name.count {
-                    fragments.insert(name.folds[0..<length].joined(separator: " "))
-                    fragments.insert(name.folds[(name.count - length)...].joined(separator: " "))
+                let ids = name.folds.map { wordIDs[$0] ?? -2 }
+                fragments.insert(PhraseKey(ids[0], ids[1], -1))
+                fragments.insert(PhraseKey(ids[ids.count - 2], ids[ids.count - 1], -1))
+                if name.count > 3 {
+                    fragments.insert(PhraseKey(ids[0], ids[1], ids[2]))
+                    fragments.insert(PhraseKey(ids[ids.count - 3], ids[ids.count - 2], ids[ids.count - 1]))
                 }
             }
         }
-        // Register in first-use order (deterministic), skipping a phrase inside a longer shared one used as often.
-        for (key, use) in shared.sorted(by: { ($0.value.tokens[0].start, $0.key) < ($1.value.tokens[0].start, $1.key) })
-        where !shared.contains(where: { $0.key.count > key.count && $0.value.count == use.count
-                                        && ($0.key.hasPrefix(key + " ") || $0.key.hasSuffix(" " + key)) }) {
-            guard !fragments.contains(key), let name = normalizer.name(use.tokens[...]), name.count == use.tokens.count,
-                  registry.lookup(name) == nil else { continue }
+        // A two-word phrase only ever used inside a longer shared phrase ("memory block" in "main memory
+        // block", as often) is that phrase's fragment: the most cards any longer phrase holding it has.
+        var usesInLonger: [PhraseKey: Int] = [:]
+        for (key, use) in shared where key.c >= 0 {
+            for part in [PhraseKey(key.a, key.b, -1), PhraseKey(key.b, key.c, -1)] {
+                usesInLonger[part] = max(usesInLonger[part] ?? 0, use.cards)
+            }
+        }
+        // Register in first-use order (deterministic).
+        let ordered = shared.filter { usesInLonger[$0.key] != $0.value.cards && !fragments.contains($0.key) }
+            .map(\.value).sorted { ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex) < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex) }
+        for use in ordered {
+            let tokens = use.inBack ? backTokens[use.firstCard] : frontTokens[use.firstCard]
+            guard let name = normalizer.name(tokens[use.firstIndex..<(use.firstIndex + use.length)]),
+                  name.count == use.length, registry.lookup(name) == nil else { continue }
             registry.add(name)
         }
     }
 
+    /// A word that can be part of a concept's name: no function word, verb, question word, pronoun or count.
     private func isContentWord(_ token: Token) -> Bool {
         !token.isNumber && !Lexicon.functionWords.contains(token.lower) && !Lexicon.leadingVerbs.contains(token.lower)
             && !Lexicon.questionOpeners.contains(token.lower) && !Lexicon.thirdPersonVerbs.contains(token.lower)
@@ -562,6 +583,27 @@ struct DefinitionLinks: Sendable {
     var parents: [Int] = []
     /// Concepts the subject is made of.
     var parts: [Int] = []
+}
+
+/// Two or three words (by number; `c` is -1 for two), the key of a phrase while counting shared terms.
+struct PhraseKey: Hashable {
+    var a: Int32, b: Int32, c: Int32
+    init(_ a: Int32, _ b: Int32, _ c: Int32) {
+        self.a = a
+        self.b = b
+        self.c = c
+    }
+}
+
+/// How widely a phrase is used and where it was first seen.
+struct PhraseUse {
+    var cards: Int
+    var lastCard: Int
+    var firstCard: Int
+    var inBack: Bool
+    var firstIndex: Int
+    var length: Int
+    var afterArticle: Bool
 }
 
 /// A concept named in a card's text, with the words that named it.

@@ -226,8 +226,9 @@ struct FrontParser {
     /// "low end crm + ex" → "low end crm": a request for examples is not part of the name.
     private func removeTrailingExampleMarker(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
         for marker in ["+ ex", "+ eg", "+ examples", "+ example", "& examples", "& ex", "+ex", "+ e.g."]
-        where trimmed.lowercased().hasSuffix(marker) {
+        where lower.hasSuffix(marker) {
             return String(trimmed.dropLast(marker.count))
         }
         return text

@@ -48,7 +48,7 @@ struct RelationLinker {
     /// concepts become parents.
     mutating func addNameExtensions(normalizer: inout Normalizer) {
         for root in registry.roots {
-            var parents: [(id: Int, range: Range<Int>, name: String, of: String)] = []
+            var candidates: [(id: Int, range: Range<Int>, name: String, of: String)] = []
             for name in registry.names[root] where name.count >= 2 && !isProperName(name) {
                 // "Sea of Japan" is a sea, not a kind of Japan: only the words before a preposition
                 // (the head phrase) can extend a broader name.
@@ -57,16 +57,17 @@ struct RelationLinker {
                 for length in stride(from: n == name.count ? n - 1 : n, through: 1, by: -1) {
                     for range in [0..<length, (n - length)..<n] {
                         let key = name.folds[range].joined(separator: " ")
-                        guard let id = registry.lookup(key: key), id != root, !isGenericParent(id) else { continue }
-                        // Keep only the longest: skip a candidate inside one already found.
-                        if parents.contains(where: { $0.id == id || ($0.range.contains(range.lowerBound) && $0.range.contains(range.upperBound - 1)) }) {
-                            continue
-                        }
-                        parents.append((id, range, registry.names[id][0].surface, name.surface))
+                        guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
+                              !candidates.contains(where: { $0.id == id }) else { continue }
+                        candidates.append((id, range, registry.names[id][0].surface, name.surface))
                     }
                 }
             }
-            for parent in parents where !parents.contains(where: { $0.id != parent.id && $0.range.count > parent.range.count && $0.range.contains(parent.range.lowerBound) && $0.range.contains(parent.range.upperBound - 1) }) {
+            // Only the nearest: a candidate inside a longer one ("CRM" inside "operational CRM" for
+            // "operational CRM systems") is reached through it.
+            for parent in candidates where !candidates.contains(where: {
+                $0.range.count > parent.range.count && $0.range.clamped(to: parent.range) == parent.range
+            }) {
                 drafts.append(DraftRelation(
                     source: parent.id, target: root, kind: .broader, card: nil,
                     evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))

@@ -83,6 +83,7 @@ enum Tokenizer {
                     isNumber: digits == letters, gap: gap, joiner: joiner, possessive: possessive,
                     start: start, end: index))
                 gap = .space
+                joiner = "-"
             } else {
                 if scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_" {
                     if gap == .space { gap = .joiner; joiner = scalar }
