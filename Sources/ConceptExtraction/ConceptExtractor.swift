@@ -211,7 +211,10 @@ private struct ExtractionRun {
             let hasCard = registry.lookup(name).map { !registry.cards[$0].isEmpty } ?? false
             guard hasCard || heading != nil || (owners[name.key]?.count ?? 0) < 3 else { continue }
             let id = registry.add(name)
-            guard registry.find(id) != registry.find(owner) else { continue }
+            // An item naming the list itself or what the list divides ("ROM" among the types of ROM) is no child.
+            guard registry.find(id) != registry.find(owner),
+                  heading?.parent.flatMap({ registry.lookup($0) }).map({ registry.find($0) != registry.find(id) }) ?? true
+            else { continue }
             items[index].append((item, id))
             let how = heading != nil ? "lists" : "lists under it"
             structural.append(DraftRelation(

@@ -267,6 +267,19 @@ import Testing
         #expect(graph.has(.broader, from: "Mania", to: "Lithium"))
     }
 
+    @Test func theHierarchyHasNoCycle() {
+        let graph = extract(deck("d", [
+            ("Types of ROM", "ROM, PROM, EPROM"),
+            ("PROM", "A type of EPROM."), ("EPROM", "A kind of ROM, a PROM that can be erased."),
+        ]))
+        #expect(graph.has(.broader, from: "Types of ROM", to: "PROM"))
+        #expect(!graph.has(.broader, from: "Types of ROM", to: "ROM"))
+        // Whatever the definitions say, following broader relations never comes back.
+        for concept in graph.concepts.indices {
+            #expect(!graph.isBroader(graph.concepts[concept].label, than: graph.concepts[concept].label))
+        }
+    }
+
     @Test func noHierarchyBetweenUnrelatedNames() {
         let graph = extract(deck("d", [("data", "Facts."), ("database", "A store."), ("customer churn", "Loss."), ("churn rate", "A rate.")]))
         #expect(!graph.relations.contains { $0.kind == .broader })

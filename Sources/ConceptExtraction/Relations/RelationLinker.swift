@@ -132,6 +132,7 @@ struct RelationLinker {
                 }
             }
         }
+        removeHierarchyCycles()
         let children = broaderChildren()
 
         // Requires: a card mainly about S whose text uses M (M not narrower than S) needs M first.
@@ -202,6 +203,35 @@ struct RelationLinker {
                 definition: definition, cards: cardList, firstSeen: firstSeen[root])
         }
         return ConceptGraph(cards: cards, concepts: concepts, relations: mergedRelations(number: number))
+    }
+
+    /// Keeps `broader` a DAG: relations are accepted in the order they were found (list headings and
+    /// heading paths, then name extensions, then definitions), and one that would close a cycle with
+    /// those already accepted is dropped.
+    ///
+    /// - Complexity: each check searches below the relation's child only; hierarchies are shallow.
+    private mutating func removeHierarchyCycles() {
+        var children: [Int: [Int]] = [:]
+        var kept: [DraftRelation] = []
+        kept.reserveCapacity(drafts.count)
+        for draft in drafts {
+            guard draft.kind == .broader else { kept.append(draft); continue }
+            let parent = registry.find(draft.source), child = registry.find(draft.target)
+            if parent == child || reaches(from: child, to: parent, children: children) { continue }
+            if !(children[parent]?.contains(child) ?? false) { children[parent, default: []].append(child) }
+            kept.append(draft)
+        }
+        drafts = kept
+    }
+
+    private func reaches(from start: Int, to goal: Int, children: [Int: [Int]]) -> Bool {
+        var stack = [start]
+        var visited: Set<Int> = [start]
+        while let next = stack.popLast() {
+            if next == goal { return true }
+            for child in children[next] ?? [] where visited.insert(child).inserted { stack.append(child) }
+        }
+        return false
     }
 
     /// One relation per (source, target, kind): weights add up, evidence keeps the first three.
