@@ -399,7 +399,10 @@ struct FrontParser {
             while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower) || token.isNumber {
                 rest = rest.dropFirst()
             }
-            guard !rest.isEmpty, let node = normalizer.name(rest + [last]) else { return nil }
+            // "CPU has what components", "instructions can have steps" are questions, not headings.
+            guard !rest.contains(where: { Lexicon.copulas.contains($0.lower) || Lexicon.questionOpeners.contains($0.lower)
+                                          || Lexicon.leadingVerbs.contains($0.lower) }),
+                  !rest.isEmpty, let node = normalizer.name(rest + [last]) else { return nil }
             let parent = normalizer.name(rest)
             let kinds = Lexicon.kindWords.contains(last.lower)
             return ListHeading(node: node, parent: parent, kindHead: kinds ? parentHead(parent) : nil,
