@@ -389,7 +389,7 @@ struct FrontParser {
             let parent = normalizer.name(parentWords)
             let number = before.first(where: \.isNumber).flatMap { Int($0.text) } ?? count
             let kinds = Lexicon.kindWords.contains(words[index].lower)
-            return ListHeading(node: node, parent: parent, kindHead: kinds ? parentHead(parent) : nil,
+            return ListHeading(node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,
                                expectedCount: number)
         }
         // Plural group word at the end: "relationship attributes", "CRM types" (a singular one is part
@@ -405,14 +405,9 @@ struct FrontParser {
                   !rest.isEmpty, let node = normalizer.name(rest + [last]) else { return nil }
             let parent = normalizer.name(rest)
             let kinds = Lexicon.kindWords.contains(last.lower)
-            return ListHeading(node: node, parent: parent, kindHead: kinds ? parentHead(parent) : nil,
+            return ListHeading(node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,
                                expectedCount: count)
         }
         return nil
-    }
-
-    /// The word kinds of `parent` end with: "CRM" for "CRM" and for "types of CRM".
-    private func parentHead(_ parent: NameForm?) -> Token? {
-        parent?.tokens.last
     }
 }

@@ -44,18 +44,6 @@ extension Normalizer {
         return NameForm(tokens: words, surface: surface, folds: folds, joinedKey: joinedKey)
     }
 
-    /// A name from several token runs ("strategic" + "CRM" → "strategic CRM").
-    mutating func name(joining parts: [[Token]]) -> NameForm? {
-        var tokens: [Token] = []
-        for part in parts {
-            for (offset, var token) in part.enumerated() {
-                if offset == 0 && !tokens.isEmpty { token.gap = .space }
-                tokens.append(token)
-            }
-        }
-        return name(tokens[...])
-    }
-
     private func isEdgeNoise(_ token: Token, leading: Bool, nextIsFunctionWord: Bool = false) -> Bool {
         if isAcronym(token) { return false }
         // "Series A", "vitamin A": a closing capital letter is a name's part, not an article.

@@ -5,6 +5,8 @@ import DeckReading
 struct RelationLinker {
     let cards: [Card]
     let registry: ConceptRegistry
+    /// The registry's concepts (its merged groups' representatives), in creation order.
+    private let roots: [Int]
     let options: ConceptExtractor
     private var drafts: [DraftRelation]
     /// Per card: the concepts in the order the learner meets them, and the mentions of the answer.
@@ -15,6 +17,7 @@ struct RelationLinker {
     init(cards: [Card], registry: ConceptRegistry, options: ConceptExtractor, structural: [DraftRelation]) {
         self.cards = cards
         self.registry = registry
+        self.roots = registry.roots
         self.options = options
         self.drafts = structural.map {
             DraftRelation(source: registry.find($0.source), target: registry.find($0.target), kind: $0.kind,
@@ -47,7 +50,7 @@ struct RelationLinker {
     /// concept's name (the other's words at its start or end) is narrower. Only the nearest such
     /// concepts become parents.
     mutating func addNameExtensions(normalizer: inout Normalizer) {
-        for root in registry.roots {
+        for root in roots {
             var candidates: [(id: Int, range: Range<Int>, name: String, of: String)] = []
             for name in registry.names[root] where name.count >= 2 && !isProperName(name) {
                 // "Sea of Japan" is a sea, not a kind of Japan: only the words before a preposition
@@ -95,7 +98,7 @@ struct RelationLinker {
     mutating func graph(itemDetails: [Int: String], reversedCards: Set<Int>, normalizer: inout Normalizer) -> ConceptGraph {
         // Which cards are about which concept.
         var subjectsOfCard = [[Int]](repeating: [], count: cards.count)
-        for root in registry.roots {
+        for root in roots {
             for card in registry.cards[root] where !subjectsOfCard[card].contains(root) {
                 subjectsOfCard[card].append(root)
             }
@@ -114,7 +117,7 @@ struct RelationLinker {
                 if firstCardSeen[id] < 0 { firstCardSeen[id] = card }
             }
         }
-        for root in registry.roots { see(root) }
+        for root in roots { see(root) }
 
         // What definitions say: genus or whole above the subject, parts below it.
         for card in cards.indices {
@@ -143,7 +146,8 @@ struct RelationLinker {
             let subjects = subjectsOfCard[card]
             if let subject = primarySubject[card] ?? subjects.first {
                 for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
-                    guard !isDescendant(mention.concept, of: subject, children: children),
+                    // (A search of a few hundred concepts at most: a mention on a hot path.)
+                    guard !reaches(from: subject, to: mention.concept, children: children, limit: 400),
                           !statedOrder.contains(Self.pairKey(subject, mention.concept)) else { continue }
                     drafts.append(DraftRelation(
                         source: mention.concept, target: subject, kind: .requires, card: card,
@@ -177,7 +181,7 @@ struct RelationLinker {
         }
 
         // Concepts numbered by first sight.
-        let ordered = registry.roots.sorted { firstSeen[$0] < firstSeen[$1] }
+        let ordered = roots.sorted { firstSeen[$0] < firstSeen[$1] }
         var number = [Int](repeating: -1, count: registry.entryCount)
         for (position, root) in ordered.enumerated() { number[root] = position }
         var slugs = SlugAllocator()
@@ -224,12 +228,14 @@ struct RelationLinker {
         drafts = kept
     }
 
-    private func reaches(from start: Int, to goal: Int, children: [Int: [Int]]) -> Bool {
+    /// Whether `goal` is `start` or lies below it in the hierarchy, looking at `limit` concepts at most.
+    private func reaches(from start: Int, to goal: Int, children: [Int: [Int]], limit: Int = .max) -> Bool {
         var stack = [start]
         var visited: Set<Int> = [start]
         while let next = stack.popLast() {
             if next == goal { return true }
             for child in children[next] ?? [] where visited.insert(child).inserted { stack.append(child) }
+            if visited.count >= limit { return false }
         }
         return false
     }
@@ -265,17 +271,6 @@ struct RelationLinker {
             children[registry.find(draft.source), default: []].append(registry.find(draft.target))
         }
         return children
-    }
-
-    /// Whether `node` lies below `ancestor` in the hierarchy (searches at most a few hundred concepts).
-    private func isDescendant(_ node: Int, of ancestor: Int, children: [Int: [Int]]) -> Bool {
-        var stack = children[ancestor] ?? []
-        var visited: Set<Int> = [ancestor]
-        while let next = stack.popLast(), visited.count < 400 {
-            if next == node { return true }
-            if visited.insert(next).inserted { stack.append(contentsOf: children[next] ?? []) }
-        }
-        return false
     }
 
     private func place(_ card: Int) -> String { "\(cards[card].deck):\(cards[card].location.line)" }
