@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "ConceptGraphCLI", targets: ["ConceptGraphCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev): GraphML writing, HTML field cleaning, schema checks.

@@ -19,7 +19,10 @@ struct Options {
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: \(message)\nusage: GraphBench EDGES --out MEMBERSHIP [--resolution R] [--seed S] [--repeat K] [--max-iterations N]\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "error: \(message)\nusage: GraphBench EDGES --out MEMBERSHIP [--resolution R] [--seed S] [--repeat K] [--max-iterations N]\n"
+                .utf8))
     exit(2)
 }
 
@@ -57,7 +60,9 @@ func parseOptions() -> Options {
 /// Parses `u v [w]` lines byte by byte.
 func readEdges(_ path: String) -> (sources: [Int32], targets: [Int32], weights: [Double]?, nodeCount: Int) {
     guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-    var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
+    var s: [Int32] = []
+    var t: [Int32] = []
+    var w: [Double] = []
     var weighted = false
     var maxID: Int32 = -1
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -78,11 +83,15 @@ func readEdges(_ path: String) -> (sources: [Int32], targets: [Int32], weights: 
             guard fields.count >= 2, let u = Int32(fields[0]), let v = Int32(fields[1]), u >= 0, v >= 0 else {
                 fail("\(path):\(lineNumber): expected `u v [w]`")
             }
-            s.append(u); t.append(v)
+            s.append(u)
+            t.append(v)
             maxID = max(maxID, u, v)
             if fields.count >= 3 {
                 guard let x = Double(fields[2]) else { fail("\(path):\(lineNumber): bad weight") }
-                if !weighted { weighted = true; w = [Double](repeating: 1, count: s.count - 1) }
+                if !weighted {
+                    weighted = true
+                    w = [Double](repeating: 1, count: s.count - 1)
+                }
                 w.append(x)
             } else if weighted {
                 w.append(1)
@@ -105,7 +114,10 @@ func median(_ xs: [Double]) -> Double {
 let options = parseOptions()
 let input = readEdges(options.edges)
 let clock = ContinuousClock()
-var csrTimes: [Double] = [], leidenTimes: [Double] = [], orderTimes: [Double] = [], rankTimes: [Double] = []
+var csrTimes: [Double] = []
+var leidenTimes: [Double] = []
+var orderTimes: [Double] = []
+var rankTimes: [Double] = []
 var result: LeidenResult! = nil
 var graph: CSRGraph! = nil
 var undirected: UndirectedGraph! = nil
@@ -117,7 +129,8 @@ for _ in 0..<options.repeats {
     csrTimes.append(milliseconds(clock.now - t0))
 
     t0 = clock.now
-    result = Leiden(resolution: options.resolution, seed: options.seed, maxIterations: options.maxIterations).run(undirected)
+    result = Leiden(resolution: options.resolution, seed: options.seed, maxIterations: options.maxIterations).run(
+        undirected)
     leidenTimes.append(milliseconds(clock.now - t0))
 
     t0 = clock.now
@@ -134,7 +147,10 @@ for _ in 0..<options.repeats {
 
 var text = ""
 text.reserveCapacity(result.membership.count * 6)
-for c in result.membership { text += String(c); text += "\n" }
+for c in result.membership {
+    text += String(c)
+    text += "\n"
+}
 do {
     try text.write(toFile: options.out, atomically: true, encoding: .utf8)
 } catch {
@@ -142,7 +158,8 @@ do {
 }
 let scc = StronglyConnectedComponents(graph)
 func list(_ xs: [Double]) -> String { "[" + xs.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]" }
-print("""
+print(
+    """
     {"nodes": \(graph.nodeCount), "edges": \(graph.edgeCount), "undirected_edges": \(undirected.neighbors.count / 2), \
     "communities": \(result.communityCount), "modularity": \(result.modularity), "iterations": \(result.iterations), \
     "components": \(scc.count), "repeats": \(options.repeats), \

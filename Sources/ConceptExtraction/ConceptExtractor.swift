@@ -101,16 +101,19 @@ private struct ExtractionRun {
             if let list = reading.list, let parent = list.parent, parent.key != list.node.key {
                 let parentID = registry.add(parent)
                 let nodeID = registry.lookup(list.node) ?? registry.add(list.node)
-                structural.append(DraftRelation(
-                    source: parentID, target: nodeID, kind: .broader, card: index,
-                    evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
+                structural.append(
+                    DraftRelation(
+                        source: parentID, target: nodeID, kind: .broader, card: index,
+                        evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
             }
         }
     }
 
     private func headingRelation(_ outer: Int, _ inner: Int, card: Int) -> DraftRelation {
-        DraftRelation(source: outer, target: inner, kind: .broader, card: card,
-                      evidence: "\(place(card)) heading path of \"\(cards[card].front.split(whereSeparator: \.isNewline).last ?? "")\"")
+        DraftRelation(
+            source: outer, target: inner, kind: .broader, card: card,
+            evidence:
+                "\(place(card)) heading path of \"\(cards[card].front.split(whereSeparator: \.isNewline).last ?? "")\"")
     }
 
     /// "KAM" answered "Key account Management - …", or "critical success factors" with "CSF" in the
@@ -127,7 +130,8 @@ private struct ExtractionRun {
             let initials = initialLetters(of: subject.tokens[...])
             guard initials.contains(where: { $0.count >= 2 }) else { return }
             for token in back where normalizer.isAcronym(token) {
-                let letters = String(String.UnicodeScalarView(token.lower.unicodeScalars.filter { $0.properties.isAlphabetic }))
+                let letters = String(
+                    String.UnicodeScalarView(token.lower.unicodeScalars.filter { $0.properties.isAlphabetic }))
                 if initials.contains(letters), let name = normalizer.name([token][...]) {
                     registry.addAlias(name, of: concept)
                     break
@@ -146,7 +150,8 @@ private struct ExtractionRun {
             if start > 0 && tokens[start].gap == .boundary { sentences += 1 }
             if sentences > 2 { break }
             guard start == 0 || tokens[start].gap == .boundary,
-                  tokens[start].lower.unicodeScalars.first == letters[0] else { continue }
+                tokens[start].lower.unicodeScalars.first == letters[0]
+            else { continue }
             for joinCompounds in [true, false] {
                 var matched = 0
                 var index = start
@@ -156,7 +161,9 @@ private struct ExtractionRun {
                         index += 1
                         continue
                     }
-                    if index > start && Lexicon.functionWords.contains(token.lower) && token.lower.unicodeScalars.first != letters[matched] {
+                    if index > start && Lexicon.functionWords.contains(token.lower)
+                        && token.lower.unicodeScalars.first != letters[matched]
+                    {
                         index += 1
                         continue
                     }
@@ -173,7 +180,8 @@ private struct ExtractionRun {
     /// Initials of a phrase's words, skipping function words; with and without the parts of
     /// hyphenated compounds ("life-time" gives "l" or "lt").
     func initialLetters(of tokens: ArraySlice<Token>) -> Set<String> {
-        var joined = "", split = ""
+        var joined = ""
+        var split = ""
         for token in tokens where !Lexicon.functionWords.contains(token.lower) {
             guard let first = token.lower.first else { continue }
             split.append(first)
@@ -198,7 +206,8 @@ private struct ExtractionRun {
             let found = AnswerParser.items(
                 in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil)
             guard !found.isEmpty else { continue }
-            let owner = heading.map { registry.lookup($0.node) ?? registry.add($0.node) }
+            let owner =
+                heading.map { registry.lookup($0.node) ?? registry.add($0.node) }
                 ?? registry.lookup(reading.subjects[0])!
             for item in found {
                 guard let name = itemName(item, heading: heading) else { continue }
@@ -213,13 +222,14 @@ private struct ExtractionRun {
             let id = registry.add(name)
             // An item naming the list itself or what the list divides ("ROM" among the types of ROM) is no child.
             guard registry.find(id) != registry.find(owner),
-                  heading?.parent.flatMap({ registry.lookup($0) }).map({ registry.find($0) != registry.find(id) }) ?? true
+                heading?.parent.flatMap({ registry.lookup($0) }).map({ registry.find($0) != registry.find(id) }) ?? true
             else { continue }
             items[index].append((item, id))
             let how = heading != nil ? "lists" : "lists under it"
-            structural.append(DraftRelation(
-                source: owner, target: id, kind: .broader, card: index,
-                evidence: "\(place(index)) \"\(cards[index].front)\" \(how) \"\(item.label)\""))
+            structural.append(
+                DraftRelation(
+                    source: owner, target: id, kind: .broader, card: index,
+                    evidence: "\(place(index)) \"\(cards[index].front)\" \(how) \"\(item.label)\""))
         }
     }
 
@@ -245,16 +255,17 @@ private struct ExtractionRun {
             }
         }
         guard let first = tokens.first, tokens.count <= 5,
-              !Lexicon.leadingVerbs.contains(first.lower) || normalizer.isAcronym(first),
-              !tokens.contains(where: { $0.gap == .boundary }),
-              // A number, dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
-              !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
+            !Lexicon.leadingVerbs.contains(first.lower) || normalizer.isAcronym(first),
+            !tokens.contains(where: { $0.gap == .boundary }),
+            // A number, dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
+            !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
         else { return nil }
         if !item.marked && heading == nil { return nil }
         // A lone modifier in a list of kinds ("Strategic", "Count-controlled") takes the head word.
         let words = tokens.filter { $0.gap != .joiner }.count
         if words == 1, let head = heading?.kindHead, let last = tokens.last,
-           normalizer.fold(last) != normalizer.fold(head), !normalizer.isAcronym(tokens[0]) {
+            normalizer.fold(last) != normalizer.fold(head), !normalizer.isAcronym(tokens[0])
+        {
             tokens.append(head)  // "Strategic" in "types of CRM" → "Strategic CRM"
             tokens[tokens.count - 1].gap = .space
         }
@@ -271,7 +282,10 @@ private struct ExtractionRun {
     mutating func longestKnownEnding(_ tokens: [Token]) -> Int? {
         for start in tokens.indices.dropFirst() {
             if let name = normalizer.name(tokens[start...]), name.count == tokens.count - start,
-               registry.lookup(name) != nil { return start }
+                registry.lookup(name) != nil
+            {
+                return start
+            }
         }
         return nil
     }
@@ -291,33 +305,44 @@ private struct ExtractionRun {
                 var ids = [Int32](repeating: -1, count: tokens.count)
                 for (index, token) in tokens.enumerated() where isContentWord(token) {
                     let fold = normalizer.fold(token)
-                    ids[index] = wordIDs[fold] ?? {
-                        let id = Int32(wordIDs.count)
-                        wordIDs[fold] = id
-                        return id
-                    }()
+                    ids[index] =
+                        wordIDs[fold]
+                        ?? {
+                            let id = Int32(wordIDs.count)
+                            wordIDs[fold] = id
+                            return id
+                        }()
                 }
                 for index in tokens.indices where ids[index] >= 0 {
                     // Seen as a noun phrase after an English determiner or preposition ("the small
                     // intestine"): keeps out runs of words from text in other languages.
-                    let afterArticle = index > 0 && tokens[index].gap != .boundary
+                    let afterArticle =
+                        index > 0 && tokens[index].gap != .boundary
                         && Lexicon.functionWords.contains(tokens[index - 1].lower)
                     for length in 2...3 {
                         let last = index + length - 1
                         guard last < tokens.count, ids[last] >= 0, tokens[last].gap != .boundary,
-                              tokens[last].gap != .joiner || tokens[last].joiner != "/" else { break }
+                            tokens[last].gap != .joiner || tokens[last].joiner != "/"
+                        else { break }
                         // A noun phrase does not hold an adverb ("typically expressed") nor close on a
                         // participle ("data needed").
                         if tokens[index...last].contains(where: { $0.lower.hasSuffix("ly") })
-                            || tokens[last].lower.hasSuffix("ed") { continue }
+                            || tokens[last].lower.hasSuffix("ed")
+                        {
+                            continue
+                        }
                         let key = PhraseKey(ids[index], ids[index + 1], length == 3 ? ids[last] : -1)
                         if var use = uses[key] {
-                            if use.lastCard != card { use.cards += 1; use.lastCard = card }
+                            if use.lastCard != card {
+                                use.cards += 1
+                                use.lastCard = card
+                            }
                             use.afterArticle = use.afterArticle || afterArticle
                             uses[key] = use
                         } else {
-                            uses[key] = PhraseUse(cards: 1, lastCard: card, firstCard: card, inBack: inBack,
-                                                  firstIndex: index, length: length, afterArticle: afterArticle)
+                            uses[key] = PhraseUse(
+                                cards: 1, lastCard: card, firstCard: card, inBack: inBack,
+                                firstIndex: index, length: length, afterArticle: afterArticle)
                         }
                     }
                 }
@@ -348,11 +373,14 @@ private struct ExtractionRun {
         }
         // Register in first-use order (deterministic).
         let ordered = shared.filter { usesInLonger[$0.key] != $0.value.cards && !fragments.contains($0.key) }
-            .map(\.value).sorted { ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex) < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex) }
+            .map(\.value).sorted {
+                ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex) < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex)
+            }
         for use in ordered {
             let tokens = use.inBack ? backTokens[use.firstCard] : frontTokens[use.firstCard]
             guard let name = normalizer.name(tokens[use.firstIndex..<(use.firstIndex + use.length)]),
-                  name.count == use.length, registry.lookup(name) == nil else { continue }
+                name.count == use.length, registry.lookup(name) == nil
+            else { continue }
             registry.add(name)
         }
     }
@@ -376,14 +404,16 @@ private struct ExtractionRun {
         for index in pending {
             let tokens = frontTokens[index]
             var concepts: [Int] = []
-            for match in matcher.matches(in: tokens.map { normalizer.fold($0) }, boundaryBefore: tokens.map { $0.gap == .boundary })
+            for match in matcher.matches(
+                in: tokens.map { normalizer.fold($0) }, boundaryBefore: tokens.map { $0.gap == .boundary })
             where !concepts.contains(registry.find(match.concept)) {
                 concepts.append(registry.find(match.concept))
             }
             // No known concept named: the card's topic code ("opcode: is part of every (...)"), else its
             // first noun phrase.
             if concepts.isEmpty, let topic = readings[index].topics.last,
-               let name = normalizer.name(Tokenizer.tokens(topic)[...]) {
+                let name = normalizer.name(Tokenizer.tokens(topic)[...])
+            {
                 concepts = [registry.add(name)]
             } else if concepts.isEmpty, let name = firstPhrase(of: tokens) {
                 concepts = [registry.add(name)]
@@ -403,7 +433,10 @@ private struct ExtractionRun {
         var firstWord: Int?
         var start = 0
         while start < tokens.count {
-            guard isContent(tokens[start]) else { start += 1; continue }
+            guard isContent(tokens[start]) else {
+                start += 1
+                continue
+            }
             firstWord = firstWord ?? start
             var end = start + 1
             while end < tokens.count, end - start < 4, isContent(tokens[end]), tokens[end].gap != .boundary { end += 1 }
@@ -435,7 +468,8 @@ private struct ExtractionRun {
             cards: cards, registry: registry, options: options, structural: structural)
         // Mentions: one pass over each card's words.
         for index in cards.indices {
-            let front = frontTokens[index], back = backTokens[index]
+            let front = frontTokens[index]
+            let back = backTokens[index]
             let frontMatches = matcher.matches(
                 in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
             let backMatches = matcher.matches(
@@ -443,7 +477,8 @@ private struct ExtractionRun {
             linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: cards[index].front, card: index))
             linker.addExplicitOrder(explicitOrder(backMatches, in: back, text: cards[index].back, card: index))
             linker.addCard(
-                index, primary: readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index],
+                index,
+                primary: readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index],
                 frontMentions: mentions(frontMatches, in: front, text: cards[index].front),
                 itemConcepts: items[index].map { registry.find($0.concept) },
                 backMentions: mentions(backMatches, in: back, text: cards[index].back),
@@ -461,16 +496,20 @@ private struct ExtractionRun {
         matches.compactMap { match in
             let first = match.range.lowerBound
             if match.range.count == 1, first > 0, !normalizer.isAcronym(tokens[first]), tokens[first].gap != .boundary,
-               !Lexicon.functionWords.contains(tokens[first - 1].lower), !tokens[first - 1].isNumber {
+                !Lexicon.functionWords.contains(tokens[first - 1].lower), !tokens[first - 1].isNumber
+            {
                 return nil
             }
-            return Mention(concept: registry.find(match.concept), surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
+            return Mention(
+                concept: registry.find(match.concept),
+                surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
         }
     }
 
     /// "have a CRM vision before embarking on a CRM project": two concepts with "before" (or "prior
     /// to") between them in one sentence are learnt in that order; with "after", the other way round.
-    func explicitOrder(_ matches: [PhraseMatcher.Match], in tokens: [Token], text: String, card: Int) -> [DraftRelation] {
+    func explicitOrder(_ matches: [PhraseMatcher.Match], in tokens: [Token], text: String, card: Int) -> [DraftRelation]
+    {
         var relations: [DraftRelation] = []
         for (first, second) in zip(matches, matches.dropFirst()) {
             let between = tokens[first.range.upperBound..<second.range.lowerBound]
@@ -478,13 +517,15 @@ private struct ExtractionRun {
             let forward = words.contains("before") || (words.contains("prior") && words.contains("to"))
             let backward = words.contains("after")
             guard forward != backward, !between.contains(where: { $0.gap == .boundary }),
-                  tokens[second.range.lowerBound].gap != .boundary else { continue }
+                tokens[second.range.lowerBound].gap != .boundary
+            else { continue }
             let (a, b) = forward ? (first.concept, second.concept) : (second.concept, first.concept)
             guard registry.find(a) != registry.find(b) else { continue }
             let quote = Tokenizer.surface(of: first.range.lowerBound..<second.range.upperBound, in: tokens, text: text)
-            relations.append(DraftRelation(
-                source: registry.find(a), target: registry.find(b), kind: .requires, card: card,
-                evidence: "\(place(card)) \"\(quote)\""))
+            relations.append(
+                DraftRelation(
+                    source: registry.find(a), target: registry.find(b), kind: .requires, card: card,
+                    evidence: "\(place(card)) \"\(quote)\""))
         }
         return relations
     }
@@ -517,7 +558,8 @@ private struct ExtractionRun {
 
         // Where the genus phrase starts.
         var genusStart: Int?
-        if let verb = back.prefix(8).firstIndex(where: { $0.lower == "is" || $0.lower == "are" }), verb + 1 < back.count {
+        if let verb = back.prefix(8).firstIndex(where: { $0.lower == "is" || $0.lower == "are" }), verb + 1 < back.count
+        {
             let before = back[..<verb]
             if before.count == 1 && before[before.startIndex].lower == "it" {
                 genusStart = verb + 1
@@ -525,22 +567,34 @@ private struct ExtractionRun {
                 genusStart = verb + 1
             }
         }
-        let isTermCard = reading.subjects.count == 1 && reading.list == nil
+        let isTermCard =
+            reading.subjects.count == 1 && reading.list == nil
             && reading.subjects[0].count == reading.tokens.count
         if genusStart == nil, isTermCard, ["a", "an", "the"].contains(back[0].lower) { genusStart = 0 }
         if var start = genusStart {
             while start < back.count, Lexicon.functionWords.contains(back[start].lower) { start += 1 }
             let end = phraseEnd(from: start, in: back)
             if end > start, end < back.count, back[end].lower == "of",
-               Lexicon.groupWords.contains(back[end - 1].lower) || Lexicon.wholeWords.contains(back[end - 1].lower) {
+                Lexicon.groupWords.contains(back[end - 1].lower) || Lexicon.wholeWords.contains(back[end - 1].lower)
+            {
                 // "the part of the pistil", "a type of loan": the whole (or the kind) is broader.
                 var wholeStart = end + 1
-                while wholeStart < back.count, Lexicon.functionWords.contains(back[wholeStart].lower) { wholeStart += 1 }
+                while wholeStart < back.count, Lexicon.functionWords.contains(back[wholeStart].lower) {
+                    wholeStart += 1
+                }
                 let wholeEnd = phraseEnd(from: wholeStart, in: back)
-                if let match = backMatches.first(where: { $0.range.lowerBound >= wholeStart && $0.range.upperBound == wholeEnd }),
-                   let id = concept(at: match) { links.parents.append(id) }
-            } else if let match = backMatches.first(where: { $0.range.lowerBound >= start && $0.range.upperBound == end }),
-                      let id = concept(at: match) {
+                if let match = backMatches.first(where: {
+                    $0.range.lowerBound >= wholeStart && $0.range.upperBound == wholeEnd
+                }),
+                    let id = concept(at: match)
+                {
+                    links.parents.append(id)
+                }
+            } else if let match = backMatches.first(where: {
+                $0.range.lowerBound >= start && $0.range.upperBound == end
+            }),
+                let id = concept(at: match)
+            {
                 links.parents.append(id)  // the head of "a much-branched inflorescence"
             }
         }
@@ -558,7 +612,8 @@ private struct ExtractionRun {
             } else {
                 continue
             }
-            for match in backMatches where match.range.lowerBound >= listStart && match.range.lowerBound < listStart + 12 {
+            for match in backMatches
+            where match.range.lowerBound >= listStart && match.range.lowerBound < listStart + 12 {
                 if let id = concept(at: match), !links.parts.contains(id) { links.parts.append(id) }
             }
             break
@@ -572,8 +627,10 @@ extension ExtractionRun {
     func phraseEnd(from start: Int, in tokens: [Token]) -> Int {
         var end = start
         while end < tokens.count,
-              end == start || (tokens[end].gap != .boundary && !Lexicon.prepositions.contains(tokens[end].lower)
-                               && !Lexicon.pronouns.contains(tokens[end].lower)) {
+            end == start
+                || (tokens[end].gap != .boundary && !Lexicon.prepositions.contains(tokens[end].lower)
+                    && !Lexicon.pronouns.contains(tokens[end].lower))
+        {
             end += 1
         }
         return end

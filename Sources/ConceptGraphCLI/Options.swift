@@ -7,7 +7,11 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Deck files or folders of decks (searched recursively). Default: Decks")
     var paths: [String] = []
 
-    @Option(name: .customLong("deck-format"), help: "Read every file as this format: \(DeckFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: chosen per file.")
+    @Option(
+        name: .customLong("deck-format"),
+        help:
+            "Read every file as this format: \(DeckFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: chosen per file."
+    )
     var deckFormat: DeckFormat?
 
     /// The paths to read, `Decks` when none were given.

@@ -23,8 +23,9 @@ struct Pipeline {
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
         guard cardCount > 0 else {
-            Diagnostics.error("no cards found in \(input.resolvedPaths.joined(separator: ", "))",
-                              hint: "give deck files or folders holding .txt, .tsv or .csv decks")
+            Diagnostics.error(
+                "no cards found in \(input.resolvedPaths.joined(separator: ", "))",
+                hint: "give deck files or folders holding .txt, .tsv or .csv decks")
             throw ExitCode.failure
         }
         let graph = ConceptExtractor().extract(from: loaded.decks)

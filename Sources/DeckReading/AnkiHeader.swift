@@ -55,7 +55,8 @@ struct AnkiHeader {
             let value = rawValue.trimmingSpaces()
             let loc = SourceLocation(file: file, line: line.number)
             // Byte offset of the value inside the line, for recovery.
-            let valueOffset = line.start + (text.utf8.count - rawValue.utf8.count)
+            let valueOffset =
+                line.start + (text.utf8.count - rawValue.utf8.count)
                 + (rawValue.utf8.count - rawValue.drop(while: { $0 == " " }).utf8.count)
             switch key {
             case "separator":
@@ -84,8 +85,9 @@ struct AnkiHeader {
                     header.runOn(at: valueOffset + v.utf8.count, line: line.number, loc: loc, key: key)
                     return header
                 } else {
-                    header.warnings.append(.warning(
-                        .malformedHeader, at: loc, "unknown #html value '\(value)'", hint: "use true or false"))
+                    header.warnings.append(
+                        .warning(
+                            .malformedHeader, at: loc, "unknown #html value '\(value)'", hint: "use true or false"))
                 }
             case "columns":
                 header.columnsRaw = value
@@ -95,8 +97,9 @@ struct AnkiHeader {
                 header.tags = value.split(separator: " ").map(String.init)
             case "tags column", "guid column", "deck column", "notetype column":
                 guard let n = Int(value), n >= 1 else {
-                    header.warnings.append(.warning(
-                        .malformedHeader, at: loc, "#\(key) needs a column number, got '\(value)'"))
+                    header.warnings.append(
+                        .warning(
+                            .malformedHeader, at: loc, "#\(key) needs a column number, got '\(value)'"))
                     continue
                 }
                 switch key {
@@ -115,9 +118,10 @@ struct AnkiHeader {
     private mutating func runOn(at offset: Int, line: Int, loc: SourceLocation, key: String) {
         bodyStart = offset
         bodyLine = line
-        warnings.append(.warning(
-            .malformedHeader, at: loc, "the #\(key) header runs straight into the first record",
-            hint: "put a line break after the header; read as if it were there"))
+        warnings.append(
+            .warning(
+                .malformedHeader, at: loc, "the #\(key) header runs straight into the first record",
+                hint: "put a line break after the header; read as if it were there"))
     }
 
     private static func unquote(_ s: String) -> String {
@@ -139,7 +143,8 @@ extension StringProtocol {
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[first...last])
         return String(out)

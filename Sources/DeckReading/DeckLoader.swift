@@ -46,9 +46,10 @@ public struct DeckLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.errors.append(DeckReadError(
-                    .unreadableFile, at: SourceLocation(file: path, line: 0), "no such file or folder",
-                    hint: "check the path"))
+                result.errors.append(
+                    DeckReadError(
+                        .unreadableFile, at: SourceLocation(file: path, line: 0), "no such file or folder",
+                        hint: "check the path"))
                 continue
             }
             if isDirectory.boolValue {
@@ -66,9 +67,13 @@ public struct DeckLoader: Sendable {
     /// Reads one file, whatever its extension.
     public func load(file path: String) -> Result {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return Result(decks: [], errors: [DeckReadError(
-                .unreadableFile, at: SourceLocation(file: path, line: 0), "cannot read the file",
-                hint: "check that it exists and that you may read it")])
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(
+                        .unreadableFile, at: SourceLocation(file: path, line: 0), "cannot read the file",
+                        hint: "check that it exists and that you may read it")
+                ])
         }
         return read(bytes: [UInt8](data), path: path)
     }
@@ -84,8 +89,12 @@ public struct DeckLoader: Sendable {
         default: skip = "not a deck file"
         }
         if let skip {
-            return Result(decks: [], errors: [], warnings: [.warning(
-                .notADeck, at: SourceLocation(file: path, line: 0), "skipped: \(skip)")])
+            return Result(
+                decks: [], errors: [],
+                warnings: [
+                    .warning(
+                        .notADeck, at: SourceLocation(file: path, line: 0), "skipped: \(skip)")
+                ])
         }
         return load(file: path)
     }
@@ -95,7 +104,8 @@ public struct DeckLoader: Sendable {
         let fm = FileManager.default
         let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted,
-              let names = try? fm.contentsOfDirectory(atPath: root) else { return [] }
+            let names = try? fm.contentsOfDirectory(atPath: root)
+        else { return [] }
         var out: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = root.hasSuffix("/") ? root + name : root + "/" + name
@@ -115,7 +125,8 @@ public struct DeckLoader: Sendable {
         defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 4096))
         return !head.isEmpty && !head.contains(0)
-            && String(validating: head.prefix(4000), as: UTF8.self) != nil || head.count < 4000 && String(validating: head, as: UTF8.self) != nil
+            && String(validating: head.prefix(4000), as: UTF8.self) != nil
+            || head.count < 4000 && String(validating: head, as: UTF8.self) != nil
     }
 
     static func pathExtension(_ path: String) -> String {
@@ -135,7 +146,11 @@ public struct DeckLoader: Sendable {
     public func read(bytes: [UInt8], path: String) -> Result {
         let fileLoc = SourceLocation(file: path, line: 0)
         if bytes.isEmpty {
-            return Result(decks: [], errors: [DeckReadError(.emptyFile, at: fileLoc, "the file is empty", hint: "add cards or remove the file")])
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(.emptyFile, at: fileLoc, "the file is empty", hint: "add cards or remove the file")
+                ])
         }
         if let problem = Bytes.validate(bytes, file: path, lineLimit: lineLimit) {
             return Result(decks: [], errors: [problem])
@@ -160,7 +175,9 @@ public struct DeckLoader: Sendable {
             } else if ext == "psv" {
                 chosen = .separated
                 separator = Array("|".utf8)
-            } else if let sep = SeparatorSniffer.sniff(bytes, from: start, candidates: SeparatorSniffer.custom, quoting: false) {
+            } else if let sep = SeparatorSniffer.sniff(
+                bytes, from: start, candidates: SeparatorSniffer.custom, quoting: false)
+            {
                 chosen = sep == [Bytes.tab] ? .tsv : .separated
                 separator = sep
             } else {
@@ -194,17 +211,22 @@ public struct DeckLoader: Sendable {
                 switch format {
                 case .tsv: separator = [Bytes.tab]
                 case .csv:
-                    separator = SeparatorSniffer.sniff(bytes, from: bodyStart, candidates: SeparatorSniffer.csv, quoting: true) ?? Array(",".utf8)
+                    separator =
+                        SeparatorSniffer.sniff(bytes, from: bodyStart, candidates: SeparatorSniffer.csv, quoting: true)
+                        ?? Array(",".utf8)
                 default:
-                    let candidates = format == .anki ? SeparatorSniffer.custom + [Array(",".utf8)] : SeparatorSniffer.custom
-                    separator = SeparatorSniffer.sniff(bytes, from: bodyStart, candidates: candidates, quoting: format == .anki)
+                    let candidates =
+                        format == .anki ? SeparatorSniffer.custom + [Array(",".utf8)] : SeparatorSniffer.custom
+                    separator =
+                        SeparatorSniffer.sniff(bytes, from: bodyStart, candidates: candidates, quoting: format == .anki)
                         ?? (format == .anki ? [Bytes.tab] : [Bytes.tab])
                 }
             }
             let sep = separator!
             if format == .anki || header != nil {
                 // Anki quotes fields like CSV; a plain pipe/TAB export without quotes reads the same.
-                quoting = sep == Array(",".utf8) || sep == Array(";".utf8) || firstNonBlank(bytes, bodyStart) == Bytes.quote
+                quoting =
+                    sep == Array(",".utf8) || sep == Array(";".utf8) || firstNonBlank(bytes, bodyStart) == Bytes.quote
             }
             let reader = DelimitedReader(
                 file: path, deckName: name, separator: sep, quoting: quoting,
@@ -216,12 +238,14 @@ public struct DeckLoader: Sendable {
         }
 
         if cards.isEmpty && errors.isEmpty {
-            errors.append(DeckReadError(
-                .noCards, at: fileLoc, "no cards found (read as \(format))",
-                hint: "check the format; --format forces one"))
+            errors.append(
+                DeckReadError(
+                    .noCards, at: fileLoc, "no cards found (read as \(format))",
+                    hint: "check the format; --format forces one"))
         }
         if cards.isEmpty { return Result(decks: [], errors: errors, warnings: warnings) }
-        return Result(decks: [Deck(name: name, path: path, format: format, cards: cards)], errors: errors, warnings: warnings)
+        return Result(
+            decks: [Deck(name: name, path: path, format: format, cards: cards)], errors: errors, warnings: warnings)
     }
 
     private func firstNonBlank(_ b: [UInt8], _ from: Int) -> UInt8? {

@@ -21,11 +21,13 @@ struct DelimitedReader {
 
     func read(_ b: [UInt8], from start: Int, firstLine: Int) -> Output {
         var out = Output()
-        let tokens = DelimitedTokenizer(separator: separator, quoting: quoting).tokenize(b, from: start, firstLine: firstLine)
+        let tokens = DelimitedTokenizer(separator: separator, quoting: quoting).tokenize(
+            b, from: start, firstLine: firstLine)
         if let openLine = tokens.unterminatedQuoteLine {
-            out.errors.append(DeckReadError(
-                .unterminatedQuote, at: SourceLocation(file: file, line: openLine),
-                "quoted field opened here is never closed", hint: "add the closing \" or double the quotes inside"))
+            out.errors.append(
+                DeckReadError(
+                    .unterminatedQuote, at: SourceLocation(file: file, line: openLine),
+                    "quoted field opened here is never closed", hint: "add the closing \" or double the quotes inside"))
         }
         var records = tokens.records.filter { !$0.isBlank }
         guard !records.isEmpty else { return out }
@@ -37,12 +39,16 @@ struct DelimitedReader {
             plan.deck = anki.deckColumn
             plan.notetype = anki.notetypeColumn
             if let raw = anki.columnsRaw {
-                let names = raw.split(separator: Character(String(decoding: separator, as: UTF8.self)), omittingEmptySubsequences: false)
-                    .map { $0.trimmingSpaces() }
+                let names = raw.split(
+                    separator: Character(String(decoding: separator, as: UTF8.self)), omittingEmptySubsequences: false
+                )
+                .map { $0.trimmingSpaces() }
                 plan.apply(names: names)
             }
         }
-        if plan.front == nil, let first = records.first, Self.isHeaderRow(first.fields, next: records.dropFirst().first?.fields) {
+        if plan.front == nil, let first = records.first,
+            Self.isHeaderRow(first.fields, next: records.dropFirst().first?.fields)
+        {
             plan.apply(names: first.fields.map { $0.trimmingSpaces() })
             records.removeFirst()
         }
@@ -53,9 +59,10 @@ struct DelimitedReader {
         for record in records {
             let loc = SourceLocation(file: file, line: record.line)
             if let back = plan.back, record.fields.count <= back, record.fields.count == 1 {
-                out.warnings.append(.warning(
-                    .missingSeparator, at: loc, "line has no '\(sepText)' separator; skipped",
-                    hint: "put '\(sepText)' between the front and the back"))
+                out.warnings.append(
+                    .warning(
+                        .missingSeparator, at: loc, "line has no '\(sepText)' separator; skipped",
+                        hint: "put '\(sepText)' between the front and the back"))
                 continue
             }
             let front = field(record, frontColumn)
@@ -87,7 +94,10 @@ struct DelimitedReader {
     static func isHeaderRow(_ fields: [String], next: [String]?) -> Bool {
         let names = fields.map { $0.trimmingSpaces().lowercased() }
         if names.contains(where: { frontNames.contains($0) && $0.count > 1 })
-            && names.contains(where: { backNames.contains($0) && $0.count > 1 }) { return true }
+            && names.contains(where: { backNames.contains($0) && $0.count > 1 })
+        {
+            return true
+        }
         guard names.count >= 3, Set(names).count == names.count, let next, next != fields else { return false }
         func identifier(_ cell: String) -> Bool {
             let c = cell.trimmingSpaces()
@@ -124,7 +134,8 @@ struct ColumnPlan {
         let width = records.map(\.fields.count).max() ?? 0
         if guid == nil, width >= 3, Self.column(0, of: records, isAll: Self.looksLikeID) { guid = 0 }
         if tags == nil, width >= 3, front == nil || back == nil,
-           Self.column(width - 1, of: records, isAll: Self.looksLikeTags), width - 1 != front {
+            Self.column(width - 1, of: records, isAll: Self.looksLikeTags), width - 1 != front
+        {
             tags = width - 1
         }
         let meta = Set([tags, guid, deck, notetype].compactMap { $0 })
@@ -153,7 +164,8 @@ struct ColumnPlan {
         let u = Array(v.utf8)
         if u.count == 36 {
             return u.enumerated().allSatisfy { i, c in
-                [8, 13, 18, 23].contains(i) ? c == UInt8(ascii: "-") : (c < 0x80 && Character(UnicodeScalar(c)).isHexDigit)
+                [8, 13, 18, 23].contains(i)
+                    ? c == UInt8(ascii: "-") : (c < 0x80 && Character(UnicodeScalar(c)).isHexDigit)
             }
         }
         return u.count == 10 && !v.contains(" ") && v.contains(where: \.isNumber) && v.contains(where: \.isLetter)
@@ -162,8 +174,9 @@ struct ColumnPlan {
     /// Space-separated short tokens without markup (`general-psych meq-structure`, `UG::Europe`).
     static func looksLikeTags(_ v: String) -> Bool {
         let tokens = v.split(separator: " ")
-        return tokens.count <= 12 && tokens.allSatisfy { t in
-            t.count <= 60 && t.allSatisfy { $0.isLetter || $0.isNumber || "-_:./&+#".contains($0) }
-        }
+        return tokens.count <= 12
+            && tokens.allSatisfy { t in
+                t.count <= 60 && t.allSatisfy { $0.isLetter || $0.isNumber || "-_:./&+#".contains($0) }
+            }
     }
 }

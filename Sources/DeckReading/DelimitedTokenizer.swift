@@ -67,7 +67,9 @@ struct DelimitedTokenizer {
                 // Only spaces may sit between a closing quote and the separator or line end; anything
                 // else means a quote inside the field was not doubled, so the field never really closed.
                 var j = i
-                while j < n && (b[j] == Bytes.space || b[j] == Bytes.tab) && !(b[j] == s0 && matches(b, j, sep)) { j += 1 }
+                while j < n && (b[j] == Bytes.space || b[j] == Bytes.tab) && !(b[j] == s0 && matches(b, j, sep)) {
+                    j += 1
+                }
                 if j < n && b[j] != Bytes.lf && b[j] != Bytes.cr && !(b[j] == s0 && matches(b, j, sep)) {
                     return Output(records: records, unterminatedQuoteLine: openLine)
                 }
@@ -132,7 +134,8 @@ enum SeparatorSniffer {
             var histogram: [Int: Int] = [:]
             for c in counts { histogram[c, default: 0] += 1 }
             guard let (mode, hits) = histogram.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
-                  mode >= 2 else { continue }
+                mode >= 2
+            else { continue }
             let share = Double(hits) / Double(counts.count)
             if share >= minShare && share > (best?.share ?? 0) + 1e-9 { best = (sep, share) }
         }

@@ -69,7 +69,9 @@ enum FieldText {
     static func isTidy(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { u in
-            guard let first = u.first, let last = u.last, first != Bytes.space, last != Bytes.space else { return u.isEmpty }
+            guard let first = u.first, let last = u.last, first != Bytes.space, last != Bytes.space else {
+                return u.isEmpty
+            }
             var previous: UInt8 = 0
             for c in u {
                 if c == Bytes.lf || c == Bytes.cr || c == Bytes.tab || c == 0xC2 { return false }
@@ -84,7 +86,9 @@ enum FieldText {
     static func tidy(_ s: String) -> String {
         if isTidy(s) { return s }
         var lines: [String] = []
-        for rawLine in s.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        for rawLine in s.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        {
             var line = ""
             var pendingSpace = false
             for ch in rawLine {
@@ -113,16 +117,19 @@ enum HTMLText {
         "p", "div", "tr", "table", "ul", "ol", "blockquote", "pre", "section", "article", "header",
         "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "hr",
     ]
-    private static let droppedElements: Set<String> = ["img", "script", "style", "head", "title", "audio", "video", "object"]
+    private static let droppedElements: Set<String> = [
+        "img", "script", "style", "head", "title", "audio", "video", "object",
+    ]
 
     /// Entities decoded, `<br>`/blocks to line breaks, `<li>` to `- ` bullets, tags, images and comments dropped.
     static func toText(_ html: String) -> String {
         _ = initialized
         // Error handlers are per thread; tests parse in parallel.
         xmlSetStructuredErrorFunc(nil) { _, _ in }
-        let options = Int32(bitPattern:
-            HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let options = Int32(
+            bitPattern:
+                HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+                | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         // Wrap so a fragment always has one root to walk.
         let bytes = Array("<div>\(html)</div>".utf8)
         let doc = bytes.withUnsafeBufferPointer { buffer in

@@ -72,7 +72,9 @@ struct PlainTextReader {
         "define", "describe", "explain", "compare", "contrast", "discuss", "list", "name", "outline",
         "identify", "distinguish", "differentiate", "state", "summarize", "summarise", "evaluate",
     ]
-    static let auxiliaries: Set<String> = ["is", "are", "does", "do", "did", "can", "was", "were", "will", "should", "would", "could"]
+    static let auxiliaries: Set<String> = [
+        "is", "are", "does", "do", "did", "can", "was", "were", "will", "should", "would", "could",
+    ]
     static let titleWords: Set<String> = [
         "flashcards", "flashcard", "cards", "deck", "chapter", "ch", "unit", "lecture", "midterm", "exam", "final",
         "quiz", "review", "notes", "module", "week", "part", "section", "topic", "revision",
@@ -104,7 +106,7 @@ struct PlainTextReader {
         let text = line.text
         var s = 0.0
         if line.isBullet { s -= 3 }
-        if (text.last == "?") { s += 3 } else if line.hasQuestionMark { s += 1.5 }
+        if text.last == "?" { s += 3 } else if line.hasQuestionMark { s += 1.5 }
         let first = firstWord(line)
         if questionWords.contains(first) {
             s += 2
@@ -143,7 +145,9 @@ struct PlainTextReader {
         }
         // A count the next line or bullet run delivers ("5 phases" → five items); a line ending in ':'
         // introduces a list inside an answer instead.
-        if !(text.last == ":"), let n = countHint(line), i + 1 < lines.count, itemCounts(lines, after: i).contains(n) { s += 1.5 }
+        if !(text.last == ":"), let n = countHint(line), i + 1 < lines.count, itemCounts(lines, after: i).contains(n) {
+            s += 1.5
+        }
         if i + 1 < lines.count {
             let nextWords = wordCount(lines[i + 1])
             if nextWords >= 2 * words + 3 { s += 0.3 }
@@ -185,7 +189,8 @@ struct PlainTextReader {
         let line = lines[0]
         guard !line.isBullet, !line.hasQuestionMark, wordCount(line) <= 10, lines.count > 2 else { return -.infinity }
         // A title needs a cue: a title word or a number, or a question right under it.
-        if line.words.contains(where: { titleWords.contains($0.lowercased()) }) || line.text.contains(where: \.isNumber) {
+        if line.words.contains(where: { titleWords.contains($0.lowercased()) }) || line.text.contains(where: \.isNumber)
+        {
             return 0.8
         }
         let second = lines[1]
@@ -197,11 +202,11 @@ struct PlainTextReader {
     }
 
     private static func jaccard(_ a: Line, _ b: Line) -> Double {
-        let x = tokens(a), y = tokens(b)
+        let x = tokens(a)
+        let y = tokens(b)
         let union = x.union(y).count
         return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
     }
-
 
     // MARK: Segmentation
 
@@ -283,7 +288,8 @@ struct PlainTextReader {
                     out.warnings.append(.warning(.emptyFront, at: loc, "card with an empty front; skipped"))
                     continue
                 }
-                out.cards.append(Card(front: text, back: FieldText.clean(back, html: nil), deck: deckName, location: loc))
+                out.cards.append(
+                    Card(front: text, back: FieldText.clean(back, html: nil), deck: deckName, location: loc))
             }
             fronts = []
             answers = []

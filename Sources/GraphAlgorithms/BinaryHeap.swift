@@ -10,7 +10,8 @@ struct MinHeap32 {
         while i > 0 {
             let p = (i - 1) / 2
             if items[p] <= x { break }
-            items[i] = items[p]; i = p
+            items[i] = items[p]
+            i = p
         }
         items[i] = x
     }
@@ -26,7 +27,8 @@ struct MinHeap32 {
             if child >= n { break }
             if child + 1 < n && items[child + 1] < items[child] { child += 1 }
             if items[child] >= last { break }
-            items[i] = items[child]; i = child
+            items[i] = items[child]
+            i = child
         }
         items[i] = last
         return top

@@ -64,7 +64,8 @@ public struct CSRGraph: Sendable {
         var outOff = [Int32](repeating: 0, count: nodeCount + 1)
         var inOff = [Int32](repeating: 0, count: nodeCount + 1)
         for i in 0..<e {
-            let u = Int(sources[i]), v = Int(targets[i])
+            let u = Int(sources[i])
+            let v = Int(targets[i])
             precondition(u >= 0 && u < nodeCount && v >= 0 && v < nodeCount, "edge \(i) has an endpoint out of range")
             outOff[u + 1] &+= 1
             inOff[v + 1] &+= 1
@@ -73,23 +74,47 @@ public struct CSRGraph: Sendable {
             outOff[i + 1] &+= outOff[i]
             inOff[i + 1] &+= inOff[i]
         }
-        var outT = [Int32](repeating: 0, count: e), outW = [Double](repeating: 1, count: e)
-        var outK = [UInt8](repeating: 0, count: e), outID = [Int32](repeating: 0, count: e)
-        var inS = [Int32](repeating: 0, count: e), inW = [Double](repeating: 1, count: e)
-        var inK = [UInt8](repeating: 0, count: e), inID = [Int32](repeating: 0, count: e)
-        var outPos = outOff, inPos = inOff
+        var outT = [Int32](repeating: 0, count: e)
+        var outW = [Double](repeating: 1, count: e)
+        var outK = [UInt8](repeating: 0, count: e)
+        var outID = [Int32](repeating: 0, count: e)
+        var inS = [Int32](repeating: 0, count: e)
+        var inW = [Double](repeating: 1, count: e)
+        var inK = [UInt8](repeating: 0, count: e)
+        var inID = [Int32](repeating: 0, count: e)
+        var outPos = outOff
+        var inPos = inOff
         for i in 0..<e {
-            let u = Int(sources[i]), v = Int(targets[i])
-            let w = weights?[i] ?? 1, k = kinds?[i] ?? 0, id = edgeIDs?[i] ?? Int32(i)
-            let so = Int(outPos[u]); outPos[u] &+= 1
-            outT[so] = Int32(v); outW[so] = w; outK[so] = k; outID[so] = id
-            let si = Int(inPos[v]); inPos[v] &+= 1
-            inS[si] = Int32(u); inW[si] = w; inK[si] = k; inID[si] = id
+            let u = Int(sources[i])
+            let v = Int(targets[i])
+            let w = weights?[i] ?? 1
+            let k = kinds?[i] ?? 0
+            let id = edgeIDs?[i] ?? Int32(i)
+            let so = Int(outPos[u])
+            outPos[u] &+= 1
+            outT[so] = Int32(v)
+            outW[so] = w
+            outK[so] = k
+            outID[so] = id
+            let si = Int(inPos[v])
+            inPos[v] &+= 1
+            inS[si] = Int32(u)
+            inW[si] = w
+            inK[si] = k
+            inID[si] = id
         }
-        outOffsets = outOff; outTargets = outT; outWeights = outW; outKinds = outK; outEdgeIDs = outID
-        inOffsets = inOff; inSources = inS; inWeights = inW; inKinds = inK; inEdgeIDs = inID
+        outOffsets = outOff
+        outTargets = outT
+        outWeights = outW
+        outKinds = outK
+        outEdgeIDs = outID
+        inOffsets = inOff
+        inSources = inS
+        inWeights = inW
+        inKinds = inK
+        inEdgeIDs = inID
         #if GRAPH_INTERNAL_CHECKS
-        checkInvariants()
+            checkInvariants()
         #endif
     }
 
@@ -107,11 +132,18 @@ public struct CSRGraph: Sendable {
     /// - Complexity: O(V + E).
     public func filtered(kinds: EdgeKinds) -> CSRGraph {
         if kinds == .all { return self }
-        var s = [Int32](), t = [Int32](), w = [Double](), k = [UInt8](), ids = [Int32]()
+        var s = [Int32]()
+        var t = [Int32]()
+        var w = [Double]()
+        var k = [UInt8]()
+        var ids = [Int32]()
         for u in 0..<nodeCount {
             for slot in outRange(u) where kinds.contains(outKinds[slot]) {
-                s.append(Int32(u)); t.append(outTargets[slot]); w.append(outWeights[slot])
-                k.append(outKinds[slot]); ids.append(outEdgeIDs[slot])
+                s.append(Int32(u))
+                t.append(outTargets[slot])
+                w.append(outWeights[slot])
+                k.append(outKinds[slot])
+                ids.append(outEdgeIDs[slot])
             }
         }
         return CSRGraph(nodeCount: nodeCount, sources: s, targets: t, weights: w, kinds: k, edgeIDs: ids)
@@ -139,7 +171,8 @@ public struct CSRGraph: Sendable {
         }
         for t in outTargets { precondition(t >= 0 && Int(t) < nodeCount, "target out of range") }
         for s in inSources { precondition(s >= 0 && Int(s) < nodeCount, "source out of range") }
-        var outIDSum = 0, inIDSum = 0
+        var outIDSum = 0
+        var inIDSum = 0
         for id in outEdgeIDs { outIDSum &+= Int(id) }
         for id in inEdgeIDs { inIDSum &+= Int(id) }
         precondition(outIDSum == inIDSum, "incoming and outgoing edges differ")

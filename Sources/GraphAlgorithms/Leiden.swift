@@ -90,7 +90,7 @@ public struct Leiden: Sendable {
         splitDisconnected(graph, &membership)
         let count = renumber(&membership)
         #if GRAPH_INTERNAL_CHECKS
-        precondition(allCommunitiesConnected(graph, membership), "Leiden returned a disconnected community")
+            precondition(allCommunitiesConnected(graph, membership), "Leiden returned a disconnected community")
         #endif
         return LeidenResult(
             membership: membership, communityCount: count,
@@ -107,7 +107,10 @@ func renumber(_ membership: inout [Int32]) -> Int {
     var next: Int32 = 0
     for i in membership.indices {
         let c = Int(membership[i])
-        if map[c] < 0 { map[c] = next; next += 1 }
+        if map[c] < 0 {
+            map[c] = next
+            next += 1
+        }
         membership[i] = map[c]
     }
     return Int(next)
@@ -120,20 +123,31 @@ func splitDisconnected(_ graph: UndirectedGraph, _ membership: inout [Int32]) {
     var part = [Int32](repeating: -1, count: n)
     var firstPartOf = [Bool](repeating: false, count: n)  // community already has a part
     var next = Int32(n)
-    var queue = [Int32](); queue.reserveCapacity(n)
+    var queue = [Int32]()
+    queue.reserveCapacity(n)
     for root in 0..<n where part[root] < 0 {
         let c = membership[root]
         let id: Int32
-        if !firstPartOf[Int(c)] { firstPartOf[Int(c)] = true; id = c } else { id = next; next += 1 }
+        if !firstPartOf[Int(c)] {
+            firstPartOf[Int(c)] = true
+            id = c
+        } else {
+            id = next
+            next += 1
+        }
         part[root] = id
         queue.removeAll(keepingCapacity: true)
         queue.append(Int32(root))
         var head = 0
         while head < queue.count {
-            let u = Int(queue[head]); head += 1
+            let u = Int(queue[head])
+            head += 1
             for s in graph.offsets[u]..<graph.offsets[u + 1] {
                 let v = Int(graph.neighbors[s])
-                if part[v] < 0 && membership[v] == c { part[v] = id; queue.append(Int32(v)) }
+                if part[v] < 0 && membership[v] == c {
+                    part[v] = id
+                    queue.append(Int32(v))
+                }
             }
         }
     }
@@ -143,7 +157,10 @@ func splitDisconnected(_ graph: UndirectedGraph, _ membership: inout [Int32]) {
     var k: Int32 = 0
     for i in 0..<n {
         let p = Int(part[i])
-        if map[p] < 0 { map[p] = k; k += 1 }
+        if map[p] < 0 {
+            map[p] = k
+            k += 1
+        }
         membership[i] = map[p]
     }
 }
@@ -170,11 +187,16 @@ struct NeighborCommunityWeights {
 
     init(capacity n: Int) {
         weight = [Double](repeating: 0, count: n)
-        communities = []; communities.reserveCapacity(n)
+        communities = []
+        communities.reserveCapacity(n)
         stamp = [Int32](repeating: -1, count: n)
     }
 
-    init() { weight = []; communities = []; stamp = [] }
+    init() {
+        weight = []
+        communities = []
+        stamp = []
+    }
 
     /// Forgets the previous node's communities.
     @inline(__always) mutating func startNode() {
@@ -195,7 +217,10 @@ struct NeighborCommunityWeights {
 
     /// Adds `w` to the weight to community `c`, listing `c` on its first visit.
     @inline(__always) mutating func add(_ c: Int, _ w: Double) {
-        if firstVisit(c) { weight[c] = 0; communities.append(Int32(c)) }
+        if firstVisit(c) {
+            weight[c] = 0
+            communities.append(Int32(c))
+        }
         weight[c] += w
     }
 }
@@ -247,7 +272,10 @@ struct LeidenWorkspace {
         defer { buffers = b }
         let n = g.nodeCount
         let gamma = self.gamma
-        for c in 0..<n { b.communityWeight[c] = 0; b.communitySize[c] = 0 }
+        for c in 0..<n {
+            b.communityWeight[c] = 0
+            b.communitySize[c] = 0
+        }
         for v in 0..<n {
             b.communityWeight[Int(memb[v])] += g.strength[v]
             b.communitySize[Int(memb[v])] += 1
@@ -259,19 +287,25 @@ struct LeidenWorkspace {
         b.order.removeAll(keepingCapacity: true)
         for v in 0..<Int32(n) { b.order.append(v) }
         rng.shuffle(&b.order)
-        for i in 0..<n { b.queue[i] = b.order[i]; b.inQueue[i] = true }
-        var head = 0, size = n
+        for i in 0..<n {
+            b.queue[i] = b.order[i]
+            b.inQueue[i] = true
+        }
+        var head = 0
+        var size = n
         var changed = false
         while size > 0 {
             let v = Int(b.queue[head])
-            head += 1; if head == n { head = 0 }
+            head += 1
+            if head == n { head = 0 }
             size -= 1
             b.inQueue[v] = false
             let old = Int(memb[v])
             let kv = g.strength[v]
             b.neighbor.startNode()
             b.neighbor.add(old, 0)
-            let lo = g.offsets[v], hi = g.offsets[v + 1]
+            let lo = g.offsets[v]
+            let hi = g.offsets[v + 1]
             for s in lo..<hi { b.neighbor.add(Int(memb[Int(g.neighbors[s])]), g.weights[s]) }
             b.communityWeight[old] -= kv
             b.communitySize[old] -= 1
@@ -281,7 +315,10 @@ struct LeidenWorkspace {
             for c32 in b.neighbor.communities {
                 let c = Int(c32)
                 let gain = b.neighbor.weight[c] - gamma * kv * b.communityWeight[c]
-                if gain > bestGain { bestGain = gain; best = c }
+                if gain > bestGain {
+                    bestGain = gain
+                    best = c
+                }
             }
             if bestGain < 0, let empty = b.emptyCommunities.last {
                 best = Int(empty)  // alone is better than anywhere
@@ -296,7 +333,8 @@ struct LeidenWorkspace {
                     let u = Int(g.neighbors[s])
                     if !b.inQueue[u] && Int(memb[u]) != best {
                         b.inQueue[u] = true
-                        var tail = head + size; if tail >= n { tail -= n }
+                        var tail = head + size
+                        if tail >= n { tail -= n }
                         b.queue[tail] = Int32(u)
                         size += 1
                     }
@@ -314,7 +352,10 @@ struct LeidenWorkspace {
         let gamma = self.gamma
         var refined: [Int32] = (0..<Int32(n)).map { $0 }
         // communityWeight: total strength of each P community; b.neighbor reused per node.
-        for c in 0..<n { b.communityWeight[c] = 0; b.communitySize[c] = 1 }
+        for c in 0..<n {
+            b.communityWeight[c] = 0
+            b.communitySize[c] = 1
+        }
         var refinedWeight = g.strength  // per refined community (index = community id)
         for v in 0..<n { b.communityWeight[Int(memb[v])] += g.strength[v] }
         // External weight of each node to the rest of its P community.
@@ -353,7 +394,10 @@ struct LeidenWorkspace {
                 var gain = -1.0
                 if r != rv && refinedExternal[r] >= gamma * kr * (totalC - kr) {
                     gain = b.neighbor.weight[r] - gamma * kv * kr
-                    if gain > maxGain { maxGain = gain; chosen = r }
+                    if gain > maxGain {
+                        maxGain = gain
+                        chosen = r
+                    }
                 }
                 b.candidateGain.append(gain)
             }
@@ -393,26 +437,37 @@ struct LeidenWorkspace {
         for i in 0..<r { start[i + 1] += start[i] }
         var pos = start
         var members = [Int32](repeating: 0, count: n)
-        for v in 0..<n { let c = Int(refined[v]); members[pos[c]] = Int32(v); pos[c] += 1 }
+        for v in 0..<n {
+            let c = Int(refined[v])
+            members[pos[c]] = Int32(v)
+            pos[c] += 1
+        }
         var offsets = [Int](repeating: 0, count: r + 1)
-        var neighbors = [Int32](), weights = [Double]()
-        neighbors.reserveCapacity(g.neighbors.count / 2); weights.reserveCapacity(g.neighbors.count / 2)
+        var neighbors = [Int32]()
+        var weights = [Double]()
+        neighbors.reserveCapacity(g.neighbors.count / 2)
+        weights.reserveCapacity(g.neighbors.count / 2)
         var loops = [Double](repeating: 0, count: r)
         var strength = [Double](repeating: 0, count: r)
         var m = 0.0
         for c in 0..<r {
             b.neighbor.startNode()
-            var loop = 0.0, k = 0.0
+            var loop = 0.0
+            var k = 0.0
             for i in start[c]..<start[c + 1] {
                 let v = Int(members[i])
                 loop += g.selfLoops[v]
                 k += g.strength[v]
                 for s in g.offsets[v]..<g.offsets[v + 1] {
                     let t = Int(refined[Int(g.neighbors[s])])
-                    if t == c { loop += g.weights[s] / 2; continue }
+                    if t == c {
+                        loop += g.weights[s] / 2
+                        continue
+                    }
                     if b.neighbor.firstVisit(t) {
                         b.neighbor.weight[t] = Double(neighbors.count)  // reused as the row slot of t (exact below 2⁵³)
-                        neighbors.append(Int32(t)); weights.append(0)
+                        neighbors.append(Int32(t))
+                        weights.append(0)
                     }
                     weights[Int(b.neighbor.weight[t])] += g.weights[s]
                 }

@@ -41,7 +41,8 @@ public func pageRank(
         var dangling = 0.0
         for u in 0..<n where outWeight[u] <= 0 { dangling += rank[u] }
         let base = (1 - damping) / Double(n) + damping * dangling / Double(n)
-        var change = 0.0, total = 0.0
+        var change = 0.0
+        var total = 0.0
         for v in 0..<n {
             var sum = 0.0
             for slot in Int(pullOffsets[v])..<Int(pullOffsets[v + 1]) {

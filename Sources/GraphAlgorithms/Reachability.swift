@@ -20,7 +20,8 @@ private func search(from node: Int, in graph: CSRGraph, kinds: EdgeKinds, forwar
     var head = 0
     var found: [Int32] = []
     while head < queue.count {
-        let u = Int(queue[head]); head += 1
+        let u = Int(queue[head])
+        head += 1
         let range = forward ? graph.outRange(u) : graph.inRange(u)
         for slot in range {
             let kind = forward ? graph.outKinds[slot] : graph.inKinds[slot]

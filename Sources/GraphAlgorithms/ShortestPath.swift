@@ -30,18 +30,23 @@ public func shortestPath(from source: Int, to target: Int, in graph: CSRGraph, k
     var queue: [Int32] = [Int32(source)]
     var head = 0
     search: while head < queue.count {
-        let u = Int(queue[head]); head += 1
+        let u = Int(queue[head])
+        head += 1
         for slot in graph.outRange(u) where kinds.contains(graph.outKinds[slot]) {
             let v = Int(graph.outTargets[slot])
             if via[v] == Int.max {
-                via[v] = slot; parent[v] = Int32(u); queue.append(Int32(v))
+                via[v] = slot
+                parent[v] = Int32(u)
+                queue.append(Int32(v))
                 if v == target { break search }
             }
         }
         for slot in graph.inRange(u) where kinds.contains(graph.inKinds[slot]) {
             let v = Int(graph.inSources[slot])
             if via[v] == Int.max {
-                via[v] = ~slot; parent[v] = Int32(u); queue.append(Int32(v))
+                via[v] = ~slot
+                parent[v] = Int32(u)
+                queue.append(Int32(v))
                 if v == target { break search }
             }
         }
@@ -53,10 +58,15 @@ public func shortestPath(from source: Int, to target: Int, in graph: CSRGraph, k
         let u = Int(parent[v])
         let s = via[v]
         if s >= 0 {
-            steps.append(PathStep(edge: graph.outEdgeIDs[s], from: Int32(u), to: Int32(v), kind: graph.outKinds[s], forward: true))
+            steps.append(
+                PathStep(
+                    edge: graph.outEdgeIDs[s], from: Int32(u), to: Int32(v), kind: graph.outKinds[s], forward: true))
         } else {
             let slot = ~s
-            steps.append(PathStep(edge: graph.inEdgeIDs[slot], from: Int32(u), to: Int32(v), kind: graph.inKinds[slot], forward: false))
+            steps.append(
+                PathStep(
+                    edge: graph.inEdgeIDs[slot], from: Int32(u), to: Int32(v), kind: graph.inKinds[slot], forward: false
+                ))
         }
         v = u
     }

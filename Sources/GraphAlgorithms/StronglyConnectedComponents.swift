@@ -24,16 +24,23 @@ public struct StronglyConnectedComponents: Sendable {
         var index = [Int32](repeating: unvisited, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
-        var stack = [Int32](); stack.reserveCapacity(n)
+        var stack = [Int32]()
+        stack.reserveCapacity(n)
         // Call stack: node and the next outgoing slot to look at.
-        var callNode = [Int32](), callSlot = [Int32]()
+        var callNode = [Int32]()
+        var callSlot = [Int32]()
         var completion = [Int32](repeating: -1, count: n)  // component in completion (reverse-topological) order
-        var nextIndex: Int32 = 0, completed: Int32 = 0
+        var nextIndex: Int32 = 0
+        var completed: Int32 = 0
         let all = kinds == .all
         for root in 0..<n where index[root] == unvisited {
-            index[root] = nextIndex; low[root] = nextIndex; nextIndex += 1
-            stack.append(Int32(root)); onStack[root] = true
-            callNode.append(Int32(root)); callSlot.append(graph.outOffsets[root])
+            index[root] = nextIndex
+            low[root] = nextIndex
+            nextIndex += 1
+            stack.append(Int32(root))
+            onStack[root] = true
+            callNode.append(Int32(root))
+            callSlot.append(graph.outOffsets[root])
             while let top = callNode.last {
                 let u = Int(top)
                 var slot = Int(callSlot[callSlot.count - 1])
@@ -46,9 +53,13 @@ public struct StronglyConnectedComponents: Sendable {
                     guard follow else { continue }
                     if index[v] == unvisited {
                         callSlot[callSlot.count - 1] = Int32(slot)
-                        index[v] = nextIndex; low[v] = nextIndex; nextIndex += 1
-                        stack.append(Int32(v)); onStack[v] = true
-                        callNode.append(Int32(v)); callSlot.append(graph.outOffsets[v])
+                        index[v] = nextIndex
+                        low[v] = nextIndex
+                        nextIndex += 1
+                        stack.append(Int32(v))
+                        onStack[v] = true
+                        callNode.append(Int32(v))
+                        callSlot.append(graph.outOffsets[v])
                         descended = true
                         break
                     } else if onStack[v] {
@@ -57,7 +68,8 @@ public struct StronglyConnectedComponents: Sendable {
                 }
                 if descended { continue }
                 // u is finished.
-                callNode.removeLast(); callSlot.removeLast()
+                callNode.removeLast()
+                callSlot.removeLast()
                 if let parent = callNode.last { low[Int(parent)] = min(low[Int(parent)], low[u]) }
                 if low[u] == index[u] {
                     while true {
@@ -84,15 +96,18 @@ public struct StronglyConnectedComponents: Sendable {
         var mem = [Int32](repeating: 0, count: n)
         for v in 0..<n {
             let id = Int(comp[v])
-            mem[Int(pos[id])] = Int32(v); pos[id] += 1
+            mem[Int(pos[id])] = Int32(v)
+            pos[id] += 1
         }
-        component = comp; memberOffsets = offsets; members = mem
+        component = comp
+        memberOffsets = offsets
+        members = mem
         #if GRAPH_INTERNAL_CHECKS
-        for u in 0..<n {
-            for slot in graph.outRange(u) where kinds.contains(graph.outKinds[slot]) {
-                precondition(comp[u] <= comp[Int(graph.outTargets[slot])], "component ids not topological")
+            for u in 0..<n {
+                for slot in graph.outRange(u) where kinds.contains(graph.outKinds[slot]) {
+                    precondition(comp[u] <= comp[Int(graph.outTargets[slot])], "component ids not topological")
+                }
             }
-        }
         #endif
     }
 
@@ -102,9 +117,13 @@ public struct StronglyConnectedComponents: Sendable {
     /// - Complexity: O(V + E).
     public func condensation(of graph: CSRGraph, kinds: EdgeKinds = .all) -> CSRGraph {
         let c = count
-        var seen = [Int32](repeating: -1, count: c)   // last source component that produced target
+        var seen = [Int32](repeating: -1, count: c)  // last source component that produced target
         var slotOf = [Int32](repeating: 0, count: c)
-        var s = [Int32](), t = [Int32](), w = [Double](), k = [UInt8](), ids = [Int32]()
+        var s = [Int32]()
+        var t = [Int32]()
+        var w = [Double]()
+        var k = [UInt8]()
+        var ids = [Int32]()
         for cu in 0..<c {
             for u in members(of: cu) {
                 for slot in graph.outRange(Int(u)) where kinds.contains(graph.outKinds[slot]) {
@@ -113,9 +132,13 @@ public struct StronglyConnectedComponents: Sendable {
                     if seen[cv] == Int32(cu) {
                         w[Int(slotOf[cv])] += graph.outWeights[slot]
                     } else {
-                        seen[cv] = Int32(cu); slotOf[cv] = Int32(s.count)
-                        s.append(Int32(cu)); t.append(Int32(cv)); w.append(graph.outWeights[slot])
-                        k.append(graph.outKinds[slot]); ids.append(graph.outEdgeIDs[slot])
+                        seen[cv] = Int32(cu)
+                        slotOf[cv] = Int32(s.count)
+                        s.append(Int32(cu))
+                        t.append(Int32(cv))
+                        w.append(graph.outWeights[slot])
+                        k.append(graph.outKinds[slot])
+                        ids.append(graph.outEdgeIDs[slot])
                     }
                 }
             }

@@ -30,7 +30,8 @@ public func studyOrder(
     var sortedMembers = scc.members
     var head = [Int32](repeating: 0, count: c)
     for ci in 0..<c {
-        let lo = Int(scc.memberOffsets[ci]), hi = Int(scc.memberOffsets[ci + 1])
+        let lo = Int(scc.memberOffsets[ci])
+        let hi = Int(scc.memberOffsets[ci + 1])
         if hi - lo > 1 {
             sortedMembers[lo..<hi].sort { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
         }
@@ -64,24 +65,32 @@ public func studyOrder(
         if clusters != nil { perCluster[Int(clusterOf[ci])].push(rank[ci]) }
     }
     for ci in 0..<c where indegree[ci] == 0 { makeReady(ci) }
-    var order = [Int32](); order.reserveCapacity(n)
+    var order = [Int32]()
+    order.reserveCapacity(n)
     var lastCluster: Int32 = -1
     while true {
         var picked: Int32? = nil
         if clusters != nil && lastCluster >= 0 {
             while let r = perCluster[Int(lastCluster)].pop() {
-                if !emitted[Int(byRank[Int(r)])] { picked = r; break }
+                if !emitted[Int(byRank[Int(r)])] {
+                    picked = r
+                    break
+                }
             }
         }
         if picked == nil {
             while let r = global.pop() {
-                if !emitted[Int(byRank[Int(r)])] { picked = r; break }
+                if !emitted[Int(byRank[Int(r)])] {
+                    picked = r
+                    break
+                }
             }
         }
         guard let r = picked else { break }
         let ci = Int(byRank[Int(r)])
         emitted[ci] = true
-        let lo = Int(scc.memberOffsets[ci]), hi = Int(scc.memberOffsets[ci + 1])
+        let lo = Int(scc.memberOffsets[ci])
+        let hi = Int(scc.memberOffsets[ci + 1])
         for i in lo..<hi {
             let u = Int(sortedMembers[i])
             order.append(Int32(u))

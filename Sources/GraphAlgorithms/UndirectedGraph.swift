@@ -22,11 +22,17 @@ public struct UndirectedGraph: Sendable {
     /// - Complexity: O(V + E): a counting sort into rows, then a merge of duplicates with a
     ///   per-node marker array.
     public init(_ graph: CSRGraph, kinds: EdgeKinds = .all) {
-        var s = [Int32](), t = [Int32](), w = [Double]()
-        s.reserveCapacity(graph.edgeCount); t.reserveCapacity(graph.edgeCount); w.reserveCapacity(graph.edgeCount)
+        var s = [Int32]()
+        var t = [Int32]()
+        var w = [Double]()
+        s.reserveCapacity(graph.edgeCount)
+        t.reserveCapacity(graph.edgeCount)
+        w.reserveCapacity(graph.edgeCount)
         for u in 0..<graph.nodeCount {
             for slot in graph.outRange(u) where kinds.contains(graph.outKinds[slot]) {
-                s.append(Int32(u)); t.append(graph.outTargets[slot]); w.append(graph.outWeights[slot])
+                s.append(Int32(u))
+                t.append(graph.outTargets[slot])
+                w.append(graph.outWeights[slot])
             }
         }
         self.init(nodeCount: graph.nodeCount, sources: s, targets: t, weights: w)
@@ -45,12 +51,22 @@ public struct UndirectedGraph: Sendable {
         }
         for i in 0..<n { deg[i + 1] += deg[i] }
         var pos = deg
-        var nb = [Int32](repeating: 0, count: deg[n]), wt = [Double](repeating: 0, count: deg[n])
+        var nb = [Int32](repeating: 0, count: deg[n])
+        var wt = [Double](repeating: 0, count: deg[n])
         for i in 0..<e {
-            let u = Int(sources[i]), v = Int(targets[i]), x = weights?[i] ?? 1
-            if u == v { loops[u] += x; continue }
-            nb[pos[u]] = Int32(v); wt[pos[u]] = x; pos[u] += 1
-            nb[pos[v]] = Int32(u); wt[pos[v]] = x; pos[v] += 1
+            let u = Int(sources[i])
+            let v = Int(targets[i])
+            let x = weights?[i] ?? 1
+            if u == v {
+                loops[u] += x
+                continue
+            }
+            nb[pos[u]] = Int32(v)
+            wt[pos[u]] = x
+            pos[u] += 1
+            nb[pos[v]] = Int32(u)
+            wt[pos[v]] = x
+            pos[v] += 1
         }
         // Second counting sort by neighbour to get sorted rows, then merge equal neighbours.
         self.init(nodeCount: n, rawOffsets: deg, neighbors: nb, weights: wt, selfLoops: loops)
@@ -61,12 +77,15 @@ public struct UndirectedGraph: Sendable {
         // Transposing a symmetric matrix stored by rows yields rows sorted by column.
         let total = rawOffsets[n]
         var pos = rawOffsets
-        var sortedNb = [Int32](repeating: 0, count: total), sortedWt = [Double](repeating: 0, count: total)
+        var sortedNb = [Int32](repeating: 0, count: total)
+        var sortedWt = [Double](repeating: 0, count: total)
         for u in 0..<n {
             for s in rawOffsets[u]..<rawOffsets[u + 1] {
                 let v = Int(nb[s])
-                let p = pos[v]; pos[v] += 1
-                sortedNb[p] = Int32(u); sortedWt[p] = wt[s]
+                let p = pos[v]
+                pos[v] += 1
+                sortedNb[p] = Int32(u)
+                sortedWt[p] = wt[s]
             }
         }
         // Merge runs of equal neighbours in place.
@@ -82,15 +101,21 @@ public struct UndirectedGraph: Sendable {
                 let v = sortedNb[s]
                 var x = sortedWt[s]
                 s += 1
-                while s < end && sortedNb[s] == v { x += sortedWt[s]; s += 1 }
-                sortedNb[write] = v; sortedWt[write] = x; write += 1
+                while s < end && sortedNb[s] == v {
+                    x += sortedWt[s]
+                    s += 1
+                }
+                sortedNb[write] = v
+                sortedWt[write] = x
+                write += 1
                 k += x
             }
             off[u + 1] = write
             strength[u] = k
             m += k
         }
-        sortedNb.removeLast(total - write); sortedWt.removeLast(total - write)
+        sortedNb.removeLast(total - write)
+        sortedWt.removeLast(total - write)
         self.nodeCount = n
         self.offsets = off
         self.neighbors = sortedNb
@@ -138,7 +163,8 @@ public func modularity(_ graph: UndirectedGraph, membership: [Int32], resolution
     guard m > 0 else { return 0 }
     var communities = 0
     for c in membership { communities = max(communities, Int(c) + 1) }
-    var inside = [Double](repeating: 0, count: communities), total = [Double](repeating: 0, count: communities)
+    var inside = [Double](repeating: 0, count: communities)
+    var total = [Double](repeating: 0, count: communities)
     for u in 0..<graph.nodeCount {
         let cu = Int(membership[u])
         total[cu] += graph.strength[u]

@@ -31,7 +31,9 @@ struct Rule: Sendable {
 enum Rules {
     static func longestFirst(_ rules: [Rule]) -> [Rule] {
         rules.enumerated()
-            .sorted { ($0.element.suffix.utf8CodeUnitCount, $1.offset) > ($1.element.suffix.utf8CodeUnitCount, $0.offset) }
+            .sorted {
+                ($0.element.suffix.utf8CodeUnitCount, $1.offset) > ($1.element.suffix.utf8CodeUnitCount, $0.offset)
+            }
             .map(\.element)
     }
 
@@ -68,8 +70,10 @@ enum Rules {
 
     /// Step 4, in R2.
     static let step4 = longestFirst(
-        ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-         "ism", "ate", "iti", "ous", "ive", "ize"].map { Rule($0, "") }
+        [
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+            "ism", "ate", "iti", "ous", "ive", "ize",
+        ].map { Rule($0, "") }
             + [Rule("ion", "", .afterSOrT)]
     )
 }

@@ -97,7 +97,8 @@ struct Word {
     func endsWithShortSyllable(_ end: Int) -> Bool {
         guard end >= 2, end <= b.count else { return false }
         if end == 4, prefix(upTo: 4, is: "past") { return true }
-        let last = b[end - 1], middle = b[end - 2]
+        let last = b[end - 1]
+        let middle = b[end - 2]
         if isVowel(last) || !isVowel(middle) { return false }
         if end == 2 { return true }
         return !isVowel(b[end - 3]) && last != Letter.w && last != Letter.x && last != Letter.consonantY

@@ -1,5 +1,6 @@
 import ConceptExtraction
 import Testing
+
 @testable import ConceptAnalysis
 
 /// A concept graph from labels (deck order = index) and `(source, target, kind)` triples.
@@ -39,7 +40,8 @@ func conceptGraph(_ labels: [String], _ relations: [(Int, Int, RelationKind)]) -
 @Test func cycleIsStudiedTogetherAndShortcutsAreNotDrawn() {
     // 0 → 1 → 2 → 1 (cycle of requires), 0 → 2 shortcut through the cycle, related 3–0.
     let g = conceptGraph(
-        ["a", "b", "c", "d"], [(0, 1, .requires), (1, 2, .requires), (2, 1, .requires), (0, 2, .requires), (0, 3, .related)])
+        ["a", "b", "c", "d"],
+        [(0, 1, .requires), (1, 2, .requires), (2, 1, .requires), (0, 2, .requires), (0, 3, .related)])
     let a = Analyzer().analyze(g)
     #expect(abs(a.orderPosition[1] - a.orderPosition[2]) == 1)
     #expect(a.orderPosition[0] < a.orderPosition[1])
@@ -55,8 +57,10 @@ func conceptGraph(_ labels: [String], _ relations: [(Int, Int, RelationKind)]) -
     // Two triangles of related concepts joined by one requires edge.
     let g = conceptGraph(
         ["x1", "x2", "x3", "y1", "y2", "y3"],
-        [(0, 1, .related), (1, 2, .related), (0, 2, .related), (3, 4, .related), (4, 5, .related),
-         (3, 5, .related), (2, 3, .requires), (3, 4, .broader)])
+        [
+            (0, 1, .related), (1, 2, .related), (0, 2, .related), (3, 4, .related), (4, 5, .related),
+            (3, 5, .related), (2, 3, .requires), (3, 4, .broader),
+        ])
     let a = Analyzer(resolution: 1, seed: 5).analyze(g)
     #expect(Set(a.cluster) == [0, 1])
     #expect(a.cluster[0] == a.cluster[1] && a.cluster[1] == a.cluster[2])

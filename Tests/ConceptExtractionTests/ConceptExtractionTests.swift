@@ -1,5 +1,6 @@
 import DeckReading
 import Testing
+
 @testable import ConceptExtraction
 
 @Suite struct SubjectTests {
@@ -49,18 +50,25 @@ import Testing
     }
 
     @Test func headingPathsAreHierarchies() {
-        let graph = extract(deck("d", [("# Psychiatry\n## Emergencies\n### Serotonin Syndrome", "- Hyperthermia\n- Clonus")]))
+        let graph = extract(
+            deck("d", [("# Psychiatry\n## Emergencies\n### Serotonin Syndrome", "- Hyperthermia\n- Clonus")]))
         #expect(graph.concept("Serotonin Syndrome")?.cards == [0])
         #expect(graph.isBroader("Psychiatry", than: "Emergencies"))
         #expect(graph.isBroader("Emergencies", than: "Serotonin Syndrome"))
     }
 
     @Test func involvedQuestionsGoToTheConceptsTheyMention() {
-        let graph = extract(deck("d", [
-            ("CRM vision", "A statement of direction."),
-            ("CRM project", "A planned change."),
-            ("Why is it important to have a CRM vision before embarking on a CRM project?", "It sets priorities."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("CRM vision", "A statement of direction."),
+                    ("CRM project", "A planned change."),
+                    (
+                        "Why is it important to have a CRM vision before embarking on a CRM project?",
+                        "It sets priorities."
+                    ),
+                ]))
         #expect(graph.concept("CRM vision")?.cards == [0, 2])
         #expect(graph.concept("CRM project")?.cards == [1, 2])
     }
@@ -68,24 +76,30 @@ import Testing
 
 @Suite struct SharedTermTests {
     @Test func phrasesUsedOnThreeCardsBecomeConcepts() {
-        let graph = extract(deck("d", [
-            ("Call centre", "Handles the customer service by phone."),
-            ("Help desk", "Customer service for staff, and data needed now."),
-            ("Chatbot", "Automated customer service; the data needed."),
-            ("Churn", "Customers lost; data needed. Ulike gen er viktige."),
-            ("Gene", "Ulike gen er arvelige."), ("Allele", "Ulike gen er par."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Call centre", "Handles the customer service by phone."),
+                    ("Help desk", "Customer service for staff, and data needed now."),
+                    ("Chatbot", "Automated customer service; the data needed."),
+                    ("Churn", "Customers lost; data needed. Ulike gen er viktige."),
+                    ("Gene", "Ulike gen er arvelige."), ("Allele", "Ulike gen er par."),
+                ]))
         #expect(graph.concept("customer service")?.cards == [])
         #expect(graph.concept("data needed") == nil)  // a participle closes no noun phrase
         #expect(graph.concept("Ulike gen") == nil)  // never seen after an English determiner
     }
 
     @Test func twoCardsOrAFragmentOfAKnownNameAreNotEnough() {
-        let graph = extract(deck("d", [
-            ("customer touch points", "Where firms meet customers."),
-            ("Call centre", "One of the customer touch points; uses a help line."),
-            ("Web shop", "A customer touch point online; a help line too."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("customer touch points", "Where firms meet customers."),
+                    ("Call centre", "One of the customer touch points; uses a help line."),
+                    ("Web shop", "A customer touch point online; a help line too."),
+                ]))
         #expect(graph.concept("customer touch") == nil)
         #expect(graph.concept("help line") == nil)
     }
@@ -103,9 +117,12 @@ import Testing
     }
 
     @Test func hyphensSpacesAndJoinedFormsFold() {
-        let graph = extract(deck("d", [
-            ("customer-facing apps", "a"), ("customer facing applications", "b"), ("customerfacing apps", "c"),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("customer-facing apps", "a"), ("customer facing applications", "b"), ("customerfacing apps", "c"),
+                ]))
         #expect(graph.concepts.count == 1)
         #expect(graph.concepts.first?.cards == [0, 1, 2])
     }
@@ -116,20 +133,27 @@ import Testing
     }
 
     @Test func oneLetterTyposFoldOnLongWords() {
-        let graph = extract(deck("d", [
-            ("key account management", "Managing key accounts. management of accounts, management again."),
-            ("Key account managment", "Same idea."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("key account management", "Managing key accounts. management of accounts, management again."),
+                    ("Key account managment", "Same idea."),
+                ]))
         #expect(graph.concept("key account management")?.cards == [0, 1])
     }
 
     @Test func noTypoFoldOnShortWordsOrAcronymsOrFirstLetters() {
-        let graph = extract(deck("d", [
-            ("form", "A shape. form form form."), ("farm", "Land for crops."),
-            ("trail", "A path. trail trail trail."), ("trial", "A test run."),
-            ("Gartner model", "A model by a partner. partner partner."), ("partner model", "A partner's model."),
-            ("CRM", "Customer relationship management."), ("CRN", "Course reference number."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("form", "A shape. form form form."), ("farm", "Land for crops."),
+                    ("trail", "A path. trail trail trail."), ("trial", "A test run."),
+                    ("Gartner model", "A model by a partner. partner partner."),
+                    ("partner model", "A partner's model."),
+                    ("CRM", "Customer relationship management."), ("CRN", "Course reference number."),
+                ]))
         #expect(graph.index("form") != graph.index("farm"))
         #expect(graph.index("trail") != graph.index("trial"))  // a swap in the last letters is inflection-like
         #expect(graph.index("Gartner model") != graph.index("partner model"))
@@ -137,18 +161,25 @@ import Testing
     }
 
     @Test func differentIdeasStayApart() {
-        let graph = extract(deck("d", [("data", "Facts."), ("database", "An organised store of data."), ("data base", "Same as a database.")]))
+        let graph = extract(
+            deck(
+                "d",
+                [("data", "Facts."), ("database", "An organised store of data."), ("data base", "Same as a database.")])
+        )
         #expect(graph.index("data") != graph.index("database"))
         #expect(graph.index("data base") == graph.index("database"))
     }
 
     @Test func acronymsMeetTheirExpansions() {
-        let graph = extract(deck("d", [
-            ("What is CLV?", "Customer life-time value. The value of a customer over time."),
-            ("KAM", "Key account Management - KAM is a structure for big customers."),
-            ("customer touching applications (e-CRM)", "Apps customers use directly."),
-            ("critical success factors", "CSF's are the things that must go right."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What is CLV?", "Customer life-time value. The value of a customer over time."),
+                    ("KAM", "Key account Management - KAM is a structure for big customers."),
+                    ("customer touching applications (e-CRM)", "Apps customers use directly."),
+                    ("critical success factors", "CSF's are the things that must go right."),
+                ]))
         #expect(graph.concept("CLV")?.aliases.contains("Customer life-time value") == true)
         #expect(graph.concept("KAM")?.aliases.contains("Key account Management") == true)
         #expect(graph.concept("e-CRM")?.label == "customer touching applications")
@@ -156,13 +187,21 @@ import Testing
     }
 
     @Test func abbreviationsExpand() {
-        let graph = extract(deck("d", [("info systems", "a"), ("information systems", "b"), ("mgmt accounting", "c"), ("management accounting", "d")]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("info systems", "a"), ("information systems", "b"), ("mgmt accounting", "c"),
+                    ("management accounting", "d"),
+                ]))
         #expect(graph.concepts.count == 2)
     }
 
     @Test func anAcronymIsNotThePronoun() {
-        let graph = extract(deck("d", [("IT", "Information technology."), ("Server", "It serves requests over IT networks.")]))
-        let it = graph.index("IT")!, server = graph.index("Server")!
+        let graph = extract(
+            deck("d", [("IT", "Information technology."), ("Server", "It serves requests over IT networks.")]))
+        let it = graph.index("IT")!
+        let server = graph.index("Server")!
         #expect(graph.relations.filter { $0.source == it && $0.target == server }.count == 1)
         #expect(graph.concept("IT")?.cards == [0])
     }
@@ -170,7 +209,9 @@ import Testing
 
 @Suite struct HierarchyTests {
     @Test func namesThatExtendANameAreNarrower() {
-        let graph = extract(deck("d", [("CRM", "a"), ("operational CRM", "b"), ("operational CRM systems", "c"), ("CRM strategy", "d")]))
+        let graph = extract(
+            deck(
+                "d", [("CRM", "a"), ("operational CRM", "b"), ("operational CRM systems", "c"), ("CRM strategy", "d")]))
         #expect(graph.has(.broader, from: "CRM", to: "operational CRM"))
         #expect(graph.has(.broader, from: "operational CRM", to: "operational CRM systems"))
         #expect(graph.has(.broader, from: "CRM", to: "CRM strategy"))
@@ -179,9 +220,15 @@ import Testing
     }
 
     @Test func typesOfXListsKindsOfX() {
-        let graph = extract(deck("d", [
-            ("Types of CRM", "Strategic- Strategic CRM wins customers. Operational- Operational CRM automates. Analytical- Analytical CRM mines data."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "Types of CRM",
+                        "Strategic- Strategic CRM wins customers. Operational- Operational CRM automates. Analytical- Analytical CRM mines data."
+                    )
+                ]))
         #expect(graph.has(.broader, from: "CRM", to: "Types of CRM"))
         for kind in ["strategic CRM", "operational CRM", "analytical CRM"] {
             #expect(graph.has(.broader, from: "Types of CRM", to: kind), "\(kind)")
@@ -190,12 +237,18 @@ import Testing
     }
 
     @Test func countedListsAndCommaLists() {
-        let graph = extract(deck("d", [
-            ("who does operational crm systems support (2 TYPES)", "- customer facing apps\n- customer touching apps"),
-            ("Types of databases", "Hierarchical, relational, network"),
-            ("Major relationship attributes", "Trust and commitment"),
-            ("Phases of a project (3)", "Planning Process Execution Process Review Process"),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "who does operational crm systems support (2 TYPES)",
+                        "- customer facing apps\n- customer touching apps"
+                    ),
+                    ("Types of databases", "Hierarchical, relational, network"),
+                    ("Major relationship attributes", "Trust and commitment"),
+                    ("Phases of a project (3)", "Planning Process Execution Process Review Process"),
+                ]))
         #expect(graph.has(.broader, from: "operational crm systems", to: "customer facing apps"))
         #expect(graph.has(.broader, from: "Types of databases", to: "network databases"))
         #expect(graph.has(.broader, from: "relationship", to: "relationship attributes"))
@@ -204,10 +257,13 @@ import Testing
     }
 
     @Test func bulletItemsSitUnderTheirCardButActionsDoNot() {
-        let graph = extract(deck("d", [
-            ("customer facing apps", "- salesforce automation\n- campaign management (target marketing)"),
-            ("what do crm tools do?", "- improve sales\n- identify profitable customers"),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("customer facing apps", "- salesforce automation\n- campaign management (target marketing)"),
+                    ("what do crm tools do?", "- improve sales\n- identify profitable customers"),
+                ]))
         #expect(graph.has(.broader, from: "customer facing apps", to: "salesforce automation"))
         #expect(graph.has(.broader, from: "customer facing apps", to: "campaign management"))
         #expect(graph.concept("improve sales") == nil)
@@ -215,22 +271,28 @@ import Testing
     }
 
     @Test func isAGivesTheBroaderConcept() {
-        let graph = extract(deck("d", [
-            ("business strategy", "A plan for the whole business."),
-            ("Strategic CRM", "Strategic CRM is a customer-centric business strategy that keeps customers."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("business strategy", "A plan for the whole business."),
+                    ("Strategic CRM", "Strategic CRM is a customer-centric business strategy that keeps customers."),
+                ]))
         #expect(graph.has(.broader, from: "business strategy", to: "Strategic CRM"))
     }
 
     @Test func definitionsGiveGenusWholeAndParts() {
-        let graph = extract(deck("d", [
-            ("Inflorescence", "A cluster of flowers on a stem."),
-            ("Panicle", "A much-branched inflorescence"),
-            ("Pistil", "Composed of an ovary, a style, and a stigma"),
-            ("Ovary", "The part of the pistil which holds the ovules"),
-            ("Style", "A narrow extension of the ovary"), ("Stigma", "The receptive tip of a carpel"),
-            ("Advisor", "An experienced person who guides an inflorescence"),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Inflorescence", "A cluster of flowers on a stem."),
+                    ("Panicle", "A much-branched inflorescence"),
+                    ("Pistil", "Composed of an ovary, a style, and a stigma"),
+                    ("Ovary", "The part of the pistil which holds the ovules"),
+                    ("Style", "A narrow extension of the ovary"), ("Stigma", "The receptive tip of a carpel"),
+                    ("Advisor", "An experienced person who guides an inflorescence"),
+                ]))
         #expect(graph.has(.broader, from: "Inflorescence", to: "Panicle"))
         #expect(graph.has(.broader, from: "Pistil", to: "Ovary"))
         #expect(graph.has(.broader, from: "Pistil", to: "Style"))
@@ -240,38 +302,51 @@ import Testing
     }
 
     @Test func madeInIsNoComposition() {
-        let graph = extract(deck("d", [
-            ("What is value creation?", "Adding value."),
-            ("What is value delivery?", "Making good on the claims made in value creation."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What is value creation?", "Adding value."),
+                    ("What is value delivery?", "Making good on the claims made in value creation."),
+                ]))
         #expect(!graph.relations.contains { $0.kind == .broader })
         #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
     }
 
     @Test func properNamesAndOfPhrasesAreNotExtensions() {
-        let graph = extract(deck("d", [
-            ("Japan", "Tokyo"), ("Sea of Japan", "A sea."), ("Guinea", "Conakry"), ("Papua New Guinea", "Port Moresby"),
-            ("cache", "Fast memory."), ("direct-mapped cache", "One place per block."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Japan", "Tokyo"), ("Sea of Japan", "A sea."), ("Guinea", "Conakry"),
+                    ("Papua New Guinea", "Port Moresby"),
+                    ("cache", "Fast memory."), ("direct-mapped cache", "One place per block."),
+                ]))
         #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.source].label == "Japan" })
         #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.source].label == "Guinea" })
         #expect(graph.has(.broader, from: "cache", to: "direct-mapped cache"))
     }
 
     @Test func recurringSectionLabelsAreNotConcepts() {
-        let graph = extract(deck("d", [
-            ("Delirium", "- Assessment\n- Haloperidol"), ("Mania", "- Assessment\n- Lithium"),
-            ("Psychosis", "- Assessment\n- Olanzapine"),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Delirium", "- Assessment\n- Haloperidol"), ("Mania", "- Assessment\n- Lithium"),
+                    ("Psychosis", "- Assessment\n- Olanzapine"),
+                ]))
         #expect(graph.concept("Assessment") == nil)
         #expect(graph.has(.broader, from: "Mania", to: "Lithium"))
     }
 
     @Test func theHierarchyHasNoCycle() {
-        let graph = extract(deck("d", [
-            ("Types of ROM", "ROM, PROM, EPROM"),
-            ("PROM", "A type of EPROM."), ("EPROM", "A kind of ROM, a PROM that can be erased."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Types of ROM", "ROM, PROM, EPROM"),
+                    ("PROM", "A type of EPROM."), ("EPROM", "A kind of ROM, a PROM that can be erased."),
+                ]))
         #expect(graph.has(.broader, from: "Types of ROM", to: "PROM"))
         #expect(!graph.has(.broader, from: "Types of ROM", to: "ROM"))
         // Whatever the definitions say, following broader relations never comes back.
@@ -281,17 +356,23 @@ import Testing
     }
 
     @Test func noHierarchyBetweenUnrelatedNames() {
-        let graph = extract(deck("d", [("data", "Facts."), ("database", "A store."), ("customer churn", "Loss."), ("churn rate", "A rate.")]))
+        let graph = extract(
+            deck(
+                "d",
+                [("data", "Facts."), ("database", "A store."), ("customer churn", "Loss."), ("churn rate", "A rate.")]))
         #expect(!graph.relations.contains { $0.kind == .broader })
     }
 }
 
 @Suite struct PrerequisiteTests {
     @Test func aDefinitionThatUsesAConceptRequiresIt() {
-        let graph = extract(deck("d", [
-            ("What is value creation?", "Adding value for the customer."),
-            ("What is value delivery?", "Making good on the claims made in value creation."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What is value creation?", "Adding value for the customer."),
+                    ("What is value delivery?", "Making good on the claims made in value creation."),
+                ]))
         #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
         #expect(!graph.has(.requires, from: "value delivery", to: "value creation"))
         let relation = graph.relations.first { $0.kind == .requires }
@@ -299,31 +380,39 @@ import Testing
     }
 
     @Test func aListDoesNotRequireItsOwnItems() {
-        let graph = extract(deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))
+        let graph = extract(
+            deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))
         #expect(!graph.relations.contains { $0.kind == .requires })
     }
 
     @Test func beforeAndAfterStateTheOrder() {
-        let graph = extract(deck("d", [
-            ("CRM vision", "A statement."), ("CRM project", "A plan."),
-            ("Why have a CRM vision before embarking on a CRM project?", "Priorities."),
-            ("When is a post-mortem held?", "After the CRM project, never before the CRM vision is set."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("CRM vision", "A statement."), ("CRM project", "A plan."),
+                    ("Why have a CRM vision before embarking on a CRM project?", "Priorities."),
+                    ("When is a post-mortem held?", "After the CRM project, never before the CRM vision is set."),
+                ]))
         #expect(graph.has(.requires, from: "CRM vision", to: "CRM project"))
         #expect(!graph.has(.requires, from: "CRM project", to: "CRM vision"))
     }
 
     @Test func conceptsUsedTogetherAreRelated() {
-        let graph = extract(deck("d", [
-            ("trust", "Belief in a partner."), ("commitment", "Wish to keep a partner."),
-            ("relationship quality", "Built on trust and commitment."),
-            ("loyalty", "Comes from trust and commitment."),
-        ]))
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("trust", "Belief in a partner."), ("commitment", "Wish to keep a partner."),
+                    ("relationship quality", "Built on trust and commitment."),
+                    ("loyalty", "Comes from trust and commitment."),
+                ]))
         #expect(graph.has(.related, from: "trust", to: "commitment"))
     }
 
     @Test func everyRelationCarriesEvidence() {
-        let graph = extract(deck("d", [("CRM", "Customer relationship management."), ("mobile CRM", "CRM on phones.")]))
+        let graph = extract(
+            deck("d", [("CRM", "Customer relationship management."), ("mobile CRM", "CRM on phones.")]))
         #expect(!graph.relations.isEmpty)
         #expect(graph.relations.allSatisfy { !$0.evidence.isEmpty })
     }
@@ -331,8 +420,12 @@ import Testing
 
 @Suite struct OutputTests {
     @Test func sameInputSameGraph() {
-        let decks = [deck("d", [("Types of CRM", "Strategic- a. Operational- b."), ("CRM", "c"), ("mobile CRM", "CRM on phones")])]
-        let first = ConceptExtractor().extract(from: decks), second = ConceptExtractor().extract(from: decks)
+        let decks = [
+            deck(
+                "d", [("Types of CRM", "Strategic- a. Operational- b."), ("CRM", "c"), ("mobile CRM", "CRM on phones")])
+        ]
+        let first = ConceptExtractor().extract(from: decks)
+        let second = ConceptExtractor().extract(from: decks)
         #expect(first.concepts == second.concepts)
         #expect(first.relations == second.relations)
     }
@@ -341,15 +434,21 @@ import Testing
         let graph = extract(deck("d", [("C++", "a"), ("C#", "b"), ("Ωμέγα", "c"), ("Über Café", "d")]))
         let ids = graph.concepts.map(\.id)
         #expect(Set(ids).count == ids.count)
-        #expect(ids.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
+        #expect(
+            ids.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
         #expect(graph.concept("Über Café")?.id == "uber-cafe")
     }
 
     @Test func relationsAreSortedAndUnique() {
-        let graph = extract(deck("d", [("CRM", "a"), ("mobile CRM", "CRM CRM CRM"), ("social CRM", "CRM for social media, like mobile CRM")]))
+        let graph = extract(
+            deck(
+                "d",
+                [("CRM", "a"), ("mobile CRM", "CRM CRM CRM"), ("social CRM", "CRM for social media, like mobile CRM")]))
         let keys = graph.relations.map { "\($0.source)-\($0.target)-\($0.kind)" }
         #expect(Set(keys).count == keys.count)
-        #expect(graph.relations == graph.relations.sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) })
+        #expect(
+            graph.relations
+                == graph.relations.sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) })
     }
 }
 
@@ -359,7 +458,8 @@ import Testing
         matcher.insert(["crm"], concept: 0)
         matcher.insert(["mobil", "crm"], concept: 1)
         matcher.insert(["mobil"], concept: 2)
-        let found = matcher.matches(in: ["mobil", "crm", "and", "mobil", "crm"], boundaryBefore: [false, false, false, false, true])
+        let found = matcher.matches(
+            in: ["mobil", "crm", "and", "mobil", "crm"], boundaryBefore: [false, false, false, false, true])
         #expect(found.map(\.concept) == [1, 2, 0])
     }
 }

@@ -1,11 +1,16 @@
 import DeckReading
+
 @testable import ConceptExtraction
 
 /// A deck made of (front, back) pairs, lines numbered from 1.
 func deck(_ name: String, _ cards: [(String, String)]) -> Deck {
-    Deck(name: name, path: "\(name).txt", format: .plain, cards: cards.enumerated().map { index, card in
-        Card(front: card.0, back: card.1, deck: name, location: SourceLocation(file: "\(name).txt", line: 2 * index + 1))
-    })
+    Deck(
+        name: name, path: "\(name).txt", format: .plain,
+        cards: cards.enumerated().map { index, card in
+            Card(
+                front: card.0, back: card.1, deck: name,
+                location: SourceLocation(file: "\(name).txt", line: 2 * index + 1))
+        })
 }
 
 /// The concept graph of some decks.
@@ -17,12 +22,15 @@ extension ConceptGraph {
     /// The concept whose label or an alias is `name` (case-insensitive), if any.
     func concept(_ name: String) -> Concept? {
         concepts.first { concept in
-            concept.label.lowercased() == name.lowercased() || concept.aliases.contains { $0.lowercased() == name.lowercased() }
+            concept.label.lowercased() == name.lowercased()
+                || concept.aliases.contains { $0.lowercased() == name.lowercased() }
         }
     }
 
     func index(_ name: String) -> Int? {
-        concepts.firstIndex { $0.label.lowercased() == name.lowercased() || $0.aliases.contains { $0.lowercased() == name.lowercased() } }
+        concepts.firstIndex {
+            $0.label.lowercased() == name.lowercased() || $0.aliases.contains { $0.lowercased() == name.lowercased() }
+        }
     }
 
     /// Whether a relation of `kind` leads from `source` to `target`.
@@ -34,7 +42,8 @@ extension ConceptGraph {
     /// Whether `ancestor` reaches `descendant` through broader relations.
     func isBroader(_ ancestor: String, than descendant: String) -> Bool {
         guard let a = index(ancestor), let d = index(descendant) else { return false }
-        var stack = [a], seen: Set<Int> = [a]
+        var stack = [a]
+        var seen: Set<Int> = [a]
         while let next = stack.popLast() {
             for relation in relations where relation.kind == .broader && relation.source == next {
                 if relation.target == d { return true }

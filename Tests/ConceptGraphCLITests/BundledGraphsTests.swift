@@ -2,6 +2,7 @@ import Foundation
 import GraphExport
 import TestSupport
 import Testing
+
 @testable import ConceptGraphCLI
 
 /// The committed `Graphs/` must be what `swift run conceptgraph` writes from `Decks/` today.

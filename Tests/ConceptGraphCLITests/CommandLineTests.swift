@@ -27,19 +27,22 @@ import Testing
         process.executableURL = try #require(binary)
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         // Read both pipes before waiting, so a full pipe never blocks the child.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func write(_ text: String, to url: URL) throws {
@@ -75,8 +78,9 @@ import Testing
     }
 
     /// Two processes (each with its own hash seed) must write the same bytes for real, messy decks.
-    @Test(.enabled(if: binary != nil && TestPaths.shared("decks") != nil, "needs the binary and ../shared/decks"),
-          arguments: ["csci5001-computer-architecture", "potatopsych-anki-pipe", "startup-vocabulary"])
+    @Test(
+        .enabled(if: binary != nil && TestPaths.shared("decks") != nil, "needs the binary and ../shared/decks"),
+        arguments: ["csci5001-computer-architecture", "potatopsych-anki-pipe", "startup-vocabulary"])
     func realDecksGiveByteIdenticalFilesAcrossRuns(deck: String) throws {
         let folder = try TestPaths.temporaryDirectory()
         let decks = try #require(TestPaths.shared("decks/\(deck)")).path
@@ -98,9 +102,11 @@ import Testing
         try Self.write(Self.goodDeck, to: decks.appendingPathComponent("good.txt"))
         try Self.write("", to: decks.appendingPathComponent("empty.txt"))
         try Data([0x61, 0x00, 0x62, 0x0a]).write(to: decks.appendingPathComponent("binary.txt"))
-        try Data([0x61, 0x09, 0x62, 0x0a, 0x63, 0x09, 0xff, 0xfe, 0x0a]).write(to: decks.appendingPathComponent("latin1.tsv"))
+        try Data([0x61, 0x09, 0x62, 0x0a, 0x63, 0x09, 0xff, 0xfe, 0x0a]).write(
+            to: decks.appendingPathComponent("latin1.tsv"))
         try Self.write("front,back\n\"open,never closed\n", to: decks.appendingPathComponent("quote.csv"))
-        try Self.write("term\t" + String(repeating: "x", count: 10 << 20) + "\n", to: decks.appendingPathComponent("huge.tsv"))
+        try Self.write(
+            "term\t" + String(repeating: "x", count: 10 << 20) + "\n", to: decks.appendingPathComponent("huge.tsv"))
         try Self.write("a note", to: decks.appendingPathComponent("notes.yml"))
         let run = try Self.run(["build", "decks", "--output", "out", "--format", "graphml"], in: folder)
         #expect(run.status != 0)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DeckReading
 
 /// Each bad input gives one clear `file:line: error: …` and never stops the other decks.
@@ -89,7 +90,8 @@ import TestSupport
     }
 
     @Test func forcedFormat() {
-        let r = DeckLoader(format: .plain).read(bytes: Array("What is x?\tan answer\nWhat is y?\tanother\n".utf8), path: "f.tsv")
+        let r = DeckLoader(format: .plain).read(
+            bytes: Array("What is x?\tan answer\nWhat is y?\tanother\n".utf8), path: "f.tsv")
         #expect(r.decks.first?.format == .plain)
         #expect(r.cards.first?.front == "What is x? an answer")
     }

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import DeckReading
 
 @Suite struct DelimitedTests {
     @Test func tsvWithHeaderRowAndExtraColumns() {
-        let r = read("front\tback\tdifficulty\nStamen\tfilament + anther\t2\nPistil\tovary + style + stigma\t1\n", name: "b.tsv")
+        let r = read(
+            "front\tback\tdifficulty\nStamen\tfilament + anther\t2\nPistil\tovary + style + stigma\t1\n", name: "b.tsv")
         #expect(r.errors.isEmpty)
         #expect(r.decks.first?.format == .tsv)
         #expect(r.cards.map(\.front) == ["Stamen", "Pistil"])
@@ -21,7 +23,8 @@ import Testing
     @Test(arguments: ["*", "|", ";;", ";"])
     func customSeparatorIsSniffed(_ sep: String) {
         let text = ["PC", "program counter", "MAR", "memory address register", "ALU", "arithmetic, logic unit"]
-        let deck = stride(from: 0, to: text.count, by: 2).map { text[$0] + sep + text[$0 + 1] }.joined(separator: "\r\n")
+        let deck = stride(from: 0, to: text.count, by: 2).map { text[$0] + sep + text[$0 + 1] }.joined(
+            separator: "\r\n")
         let r = read(deck, name: "f.txt")
         #expect(r.decks.first?.format == .separated)
         #expect(r.cards.map(\.front) == ["PC", "MAR", "ALU"])
@@ -49,7 +52,8 @@ import Testing
     }
 
     @Test func csvQuotedFieldsDoubledQuotesNewlinesAndTrailingEmptyCell() {
-        let csv = "\"front\",\"back\",\"tags\"\r\n\"a, b\",\"say \"\"hi\"\"\",\r\n\"multi\",\"line one\nline two\",x\r\nplain,back,\n"
+        let csv =
+            "\"front\",\"back\",\"tags\"\r\n\"a, b\",\"say \"\"hi\"\"\",\r\n\"multi\",\"line one\nline two\",x\r\nplain,back,\n"
         let r = read(csv, name: "c.csv")
         #expect(r.errors.isEmpty)
         #expect(r.cards.map(\.front) == ["a, b", "multi", "plain"])
@@ -124,7 +128,8 @@ import Testing
     }
 
     @Test func declaredColumnsAndDeckColumn() {
-        let text = "#separator:tab\n#guid column:1\n#deck column:2\n#columns:guid\tdeck\tFront\tBack\nabc\tBio\tcell\tunit\n"
+        let text =
+            "#separator:tab\n#guid column:1\n#deck column:2\n#columns:guid\tdeck\tFront\tBack\nabc\tBio\tcell\tunit\n"
         let r = read(text, name: "x.txt")
         #expect(r.cards.first?.front == "cell")
         #expect(r.cards.first?.deck == "Bio")

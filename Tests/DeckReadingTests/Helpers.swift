@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DeckReading
 
 /// Reads an in-memory deck as if it were the file `name`.

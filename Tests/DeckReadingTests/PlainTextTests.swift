@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DeckReading
 
 @Suite struct PlainTextTests {
@@ -52,7 +53,10 @@ import TestSupport
             a group of similar cells working together
             """
         let cards = read(deck).cards
-        #expect(cards.map(\.front) == ["what is a cell", "small animal cell + ex", "large animal cell + ex", "what is a tissue"])
+        #expect(
+            cards.map(\.front) == [
+                "what is a cell", "small animal cell + ex", "large animal cell + ex", "what is a tissue",
+            ])
         #expect(cards[1].back == "red blood cell (very small)")
         #expect(cards[2].back == "egg cell (quite large)")
     }
@@ -71,7 +75,8 @@ import TestSupport
     }
 
     @Test func blankLinesSeparateCards() {
-        let deck = "Term one\nits meaning, which is long enough to be an answer\n\nTerm two\nanother meaning that reads like an answer\n"
+        let deck =
+            "Term one\nits meaning, which is long enough to be an answer\n\nTerm two\nanother meaning that reads like an answer\n"
         let cards = read(deck).cards
         #expect(cards.map(\.front) == ["Term one", "Term two"])
         #expect(cards[1].location.line == 4)
@@ -104,11 +109,15 @@ import TestSupport
             let recall = Double(hit) / Double(want.count)
             let precision = have.isEmpty ? 0 : Double(hit) / Double(have.count)
             if recall < 1 || precision < 1 {
-                for (text, score, label) in PlainTextReader.explain(Array(try Data(contentsOf: URL(fileURLWithPath: path)))) {
+                for (text, score, label) in PlainTextReader.explain(
+                    Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+                {
                     print(String(format: "%6.2f", score), label, text.prefix(70))
                 }
             }
-            print("\(deckName): recall \(recall) precision \(precision) missing \(want.subtracting(have).sorted()) extra \(have.subtracting(want).sorted())")
+            print(
+                "\(deckName): recall \(recall) precision \(precision) missing \(want.subtracting(have).sorted()) extra \(have.subtracting(want).sorted())"
+            )
             #expect(recall >= 0.97, "\(deckName) recall")
             #expect(precision >= 0.95, "\(deckName) precision")
             #expect(result.cards.allSatisfy { $0.deck == deckName })

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DeckReading
 
 /// The real decks in `../shared/decks` (see each SOURCE.md): every text deck reads without errors.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphAlgorithms
 
 @Test func csrKeepsEdgesInBothDirections() {

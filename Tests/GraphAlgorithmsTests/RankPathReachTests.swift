@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphAlgorithms
 
 @Test(arguments: 1...5)
@@ -57,10 +58,14 @@ func pageRankSumsToOne(seed: UInt64) {
 func transitiveReductionPreservesReachability(seed: UInt64) {
     let g = randomGraph(seed: seed, n: 80, degree: 3)
     let keep = transitiveReduction(of: g)
-    var s: [Int32] = [], t: [Int32] = []
-    for u in 0..<g.nodeCount { for slot in g.outRange(u) where keep[Int(g.outEdgeIDs[slot])] {
-        s.append(Int32(u)); t.append(g.outTargets[slot])
-    } }
+    var s: [Int32] = []
+    var t: [Int32] = []
+    for u in 0..<g.nodeCount {
+        for slot in g.outRange(u) where keep[Int(g.outEdgeIDs[slot])] {
+            s.append(Int32(u))
+            t.append(g.outTargets[slot])
+        }
+    }
     let reduced = CSRGraph(nodeCount: g.nodeCount, sources: s, targets: t)
     #expect(reduced.edgeCount <= g.edgeCount)
     for u in 0..<g.nodeCount {

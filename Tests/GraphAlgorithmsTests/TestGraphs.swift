@@ -37,7 +37,8 @@ func randomGraph(seed: UInt64, n: Int, degree: Double) -> CSRGraph {
     var kinds: [UInt8] = []
     let e = Int(Double(n) * degree)
     for _ in 0..<e {
-        var u = rng.below(n), v = rng.below(n)
+        var u = rng.below(n)
+        var v = rng.below(n)
         // Mostly forward edges (a DAG with some back edges making cycles).
         if u > v && rng.below(10) != 0 { swap(&u, &v) }
         edges.append((u, v))

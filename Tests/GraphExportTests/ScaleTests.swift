@@ -35,8 +35,10 @@ import Testing
     }
 
     /// 100k concepts and 1M relations; opt-in because it takes a while in a debug build.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CONCEPTGRAPH_LARGE_TESTS"] != nil,
-                   "set CONCEPTGRAPH_LARGE_TESTS=1 to export 100k concepts and 1M relations"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["CONCEPTGRAPH_LARGE_TESTS"] != nil,
+            "set CONCEPTGRAPH_LARGE_TESTS=1 to export 100k concepts and 1M relations"))
     func hundredThousandNodesAndAMillionEdges() throws {
         let analyzed = Self.graph(nodes: 100_000, edgesPerNode: 10)
         #expect(analyzed.graph.relations.count > 999_000)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Stemming
 
 /// Every pair of the Snowball reference output in `../shared/stemmer/english-porter2.tsv`
@@ -19,7 +20,8 @@ func matchesReferenceTable() throws {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count == 2 else { continue }
         pairs += 1
-        let word = String(fields[0]), expected = String(fields[1])
+        let word = String(fields[0])
+        let expected = String(fields[1])
         let actual = Porter2.stem(word)
         if actual != expected { mismatches.append("\(word): expected \(expected), got \(actual)") }
     }

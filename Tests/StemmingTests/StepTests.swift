@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stemming
 
 /// Stems each `word → stem` pair and reports every difference in one expectation.

@@ -24,7 +24,8 @@ public enum TestPaths {
     /// A file or folder inside `../shared`, or nil when it is absent.
     public static func shared(_ relativePath: String) -> URL? {
         guard let url = shared?.appendingPathComponent(relativePath),
-              FileManager.default.fileExists(atPath: url.path) else { return nil }
+            FileManager.default.fileExists(atPath: url.path)
+        else { return nil }
         return url
     }
 

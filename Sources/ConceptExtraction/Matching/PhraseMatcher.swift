@@ -52,7 +52,8 @@ struct PhraseMatcher: Sendable {
             while index < folds.count {
                 if index > start && boundaryBefore[index] { break }
                 guard let word = wordIDs[folds[index]],
-                      let next = edges[UInt64(UInt32(state)) << 32 | UInt64(UInt32(word))] else { break }
+                    let next = edges[UInt64(UInt32(state)) << 32 | UInt64(UInt32(word))]
+                else { break }
                 state = next
                 index += 1
                 let concept = accepts[Int(state)]

@@ -43,7 +43,10 @@ enum AnswerParser {
         }
         var index = line.startIndex
         var digits = 0
-        while index < line.endIndex, line[index].isNumber, digits < 3 { index = line.index(after: index); digits += 1 }
+        while index < line.endIndex, line[index].isNumber, digits < 3 {
+            index = line.index(after: index)
+            digits += 1
+        }
         if digits == 0 {
             // "a) x"
             guard first.isLetter, line.count > 3, line[line.index(after: line.startIndex)] == ")" else { return nil }
@@ -53,7 +56,8 @@ enum AnswerParser {
         index = line.index(after: index)
         // "3.c customized products": a sub-letter after the number.
         if index < line.endIndex, line[index].isLetter,
-           line.index(after: index) == line.endIndex || line[line.index(after: index)] == " " {
+            line.index(after: index) == line.endIndex || line[line.index(after: index)] == " "
+        {
             index = line.index(after: index)
         }
         let rest = line[index...].trimmingWhitespace()
@@ -89,7 +93,10 @@ enum AnswerParser {
                 let trimmed = current.trimmingWhitespace()
                 if !trimmed.isEmpty { items.append(AnswerItem(label: String(trimmed), detail: "", marked: true)) }
                 current = ""
-                if character == "-" || character == "•" { previous = character; continue }
+                if character == "-" || character == "•" {
+                    previous = character
+                    continue
+                }
             }
             current.append(character)
             previous = character
@@ -127,8 +134,9 @@ enum AnswerParser {
             let piece = pieces[index]
             let tail = piece.split(whereSeparator: { $0 == "," || $0 == "." || $0 == ";" }).last ?? piece
             let detail = pieces[index + 1].split(whereSeparator: { $0 == "," }).first.map(String.init) ?? ""
-            items.append(AnswerItem(
-                label: String(tail.trimmingWhitespace()), detail: detail, marked: true, labelMayRunOn: true))
+            items.append(
+                AnswerItem(
+                    label: String(tail.trimmingWhitespace()), detail: detail, marked: true, labelMayRunOn: true))
         }
         return items
     }
@@ -181,7 +189,8 @@ extension StringProtocol where SubSequence == Substring {
     func trimmingWhitespace() -> Substring {
         let sub = self[...]
         guard let start = sub.firstIndex(where: { !$0.isWhitespace }),
-              let end = sub.lastIndex(where: { !$0.isWhitespace }) else { return sub[sub.endIndex...] }
+            let end = sub.lastIndex(where: { !$0.isWhitespace })
+        else { return sub[sub.endIndex...] }
         return sub[start...end]
     }
 
@@ -189,7 +198,8 @@ extension StringProtocol where SubSequence == Substring {
     func trimming(_ characters: String) -> String {
         let sub = self[...]
         guard let start = sub.firstIndex(where: { !characters.contains($0) && !$0.isWhitespace }),
-              let end = sub.lastIndex(where: { !characters.contains($0) && !$0.isWhitespace }) else { return "" }
+            let end = sub.lastIndex(where: { !characters.contains($0) && !$0.isWhitespace })
+        else { return "" }
         return String(sub[start...end])
     }
 }

@@ -13,12 +13,14 @@ struct ConceptRegistry: Sendable {
     /// Adds a name; returns its concept (merged with any concept already holding one of its keys).
     @discardableResult
     mutating func add(_ name: NameForm, card: Int? = nil) -> Int {
-        var id = lookup(name) ?? {
-            names.append([])
-            cards.append([])
-            parent.append(names.count - 1)
-            return names.count - 1
-        }()
+        var id =
+            lookup(name)
+            ?? {
+                names.append([])
+                cards.append([])
+                parent.append(names.count - 1)
+                return names.count - 1
+            }()
         for key in [name.key, name.joinedKey] {
             if let other = byKey[key] { id = union(id, other) }
         }
@@ -63,7 +65,8 @@ struct ConceptRegistry: Sendable {
     /// Merges two concepts; the one created first represents both (keeps output order stable).
     @discardableResult
     mutating func union(_ a: Int, _ b: Int) -> Int {
-        let rootA = find(a), rootB = find(b)
+        let rootA = find(a)
+        let rootB = find(b)
         guard rootA != rootB else { return rootA }
         let (keep, drop) = rootA < rootB ? (rootA, rootB) : (rootB, rootA)
         parent[drop] = keep

@@ -105,8 +105,11 @@ struct FrontParser {
         // is about what stands before its verb.
         // (A verb-like last word with nothing after it and no blank to fill is a noun: "touch points".)
         if !wasQuestion || words.count <= 5,
-           let verb = words.firstIndex(where: { Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower) }),
-           verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower) {
+            let verb = words.firstIndex(where: {
+                Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower)
+            }),
+            verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower)
+        {
             // No subject before the verb ("is part of every (...)"): the card goes to what it mentions.
             guard verb > words.startIndex else { return reading }
             words = words[..<verb]
@@ -139,9 +142,12 @@ struct FrontParser {
         let parts = front.components(separatedBy: " / ")
         guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) else { return front }
         func englishWords(_ part: String) -> Int {
-            part.lowercased().split(whereSeparator: { !$0.isLetter }).filter { Lexicon.functionWords.contains(String($0)) }.count
+            part.lowercased().split(whereSeparator: { !$0.isLetter }).filter {
+                Lexicon.functionWords.contains(String($0))
+            }.count
         }
-        var best = parts[0], bestScore = englishWords(parts[0])
+        var best = parts[0]
+        var bestScore = englishWords(parts[0])
         for part in parts.dropFirst() where englishWords(part) > bestScore {
             best = part
             bestScore = englishWords(part)
@@ -222,7 +228,6 @@ struct FrontParser {
         }
     }
 
-
     /// "low end crm + ex" → "low end crm": a request for examples is not part of the name.
     private func removeTrailingExampleMarker(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -237,11 +242,13 @@ struct FrontParser {
     /// "comparch,opcode: is part of …" → "is part of …": a short topic code before a colon.
     private func removeTopicCode(_ text: String, topics: inout [String]) -> String {
         guard let colon = text.firstIndex(of: ":") else { return text }
-        let head = text[..<colon], rest = text[text.index(after: colon)...]
+        let head = text[..<colon]
+        let rest = text[text.index(after: colon)...]
         let headWords = head.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
         let restWords = rest.split(separator: " ")
         guard headWords.count <= 3, head.count <= 30, restWords.count >= 2,
-              head.allSatisfy({ $0.isLetter || $0.isNumber || " ,/&-_".contains($0) }) else { return text }
+            head.allSatisfy({ $0.isLetter || $0.isNumber || " ,/&-_".contains($0) })
+        else { return text }
         topics = head.split(separator: ",").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
         return String(rest)
     }
@@ -253,18 +260,23 @@ struct FrontParser {
     private func stripQuestion(_ words: inout ArraySlice<Token>) -> Bool {
         guard let first = words.first else { return false }
         let opener = Lexicon.questionOpeners.contains(first.lower) && !normalizer.isAcronym(first)
-        let asksWhatXDoes = opener && ["what", "who", "how", "which"].contains(first.lower)
+        let asksWhatXDoes =
+            opener && ["what", "who", "how", "which"].contains(first.lower)
             && words.dropFirst().first.map { ["do", "does", "did"].contains($0.lower) } == true
         var strippedVerb = false
         while let token = words.first, !normalizer.isAcronym(token) {
             let lower = token.lower
-            if Lexicon.questionOpeners.contains(lower) || ["you", "it", "we", "they", "i", "some", "of", "the", "a",
-                "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by", "one", "ones"].contains(lower)
+            if Lexicon.questionOpeners.contains(lower)
+                || [
+                    "you", "it", "we", "they", "i", "some", "of", "the", "a",
+                    "an", "and", "there", "to", "be", "contrast", "mean", "meant", "by", "one", "ones",
+                ].contains(lower)
                 || token.isNumber || Lexicon.numberWords[lower] != nil
             {
                 words = words.dropFirst()
             } else if Lexicon.framingNouns.contains(lower),
-                      opener || words.dropFirst().first.map({ $0.lower == "of" }) == true {
+                opener || words.dropFirst().first.map({ $0.lower == "of" }) == true
+            {
                 words = words.dropFirst()
             } else if opener, !strippedVerb, Lexicon.leadingVerbs.contains(lower), words.count > 1 {
                 words = words.dropFirst()
@@ -298,9 +310,6 @@ struct FrontParser {
         return cut
     }
 
-
-
-
     /// "called", "known (as)", "termed": the closing verb of a question whose answer is a name.
     private func namingVerb(_ words: ArraySlice<Token>) -> Int? {
         var end = words.endIndex
@@ -310,7 +319,6 @@ struct FrontParser {
         return end - 1
     }
 
-
     private func hasVerb(_ words: ArraySlice<Token>) -> Bool {
         words.contains { Lexicon.leadingVerbs.contains($0.lower) }
     }
@@ -318,14 +326,17 @@ struct FrontParser {
     /// "X vs Y", "differences between X and Y", "strategic, operational and analytical CRM".
     private func comparisonSides(_ words: ArraySlice<Token>) -> [ArraySlice<Token>]? {
         if let vs = words.firstIndex(where: { $0.lower == "vs" || $0.lower == "versus" }) {
-            let left = words[..<vs], right = words[(vs + 1)...]
+            let left = words[..<vs]
+            let right = words[(vs + 1)...]
             return left.isEmpty || right.isEmpty ? nil : [left, right]
         }
         var rest = words
         while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower) { rest = rest.dropFirst() }
         guard let first = rest.first, Lexicon.comparisonWords.contains(first.lower) else { return nil }
         rest = rest.dropFirst()
-        while let token = rest.first, ["between", "of", "among", "the"].contains(token.lower) { rest = rest.dropFirst() }
+        while let token = rest.first, ["between", "of", "among", "the"].contains(token.lower) {
+            rest = rest.dropFirst()
+        }
         return splitList(rest)
     }
 
@@ -347,7 +358,8 @@ struct FrontParser {
         if start < words.endIndex { parts.append(words[start...]) }
         guard parts.count >= 2 else { return nil }
         guard let last = parts.last, last.count > 1, parts.dropLast().allSatisfy({ $0.count == 1 }),
-              let head = last.last else { return parts }
+            let head = last.last
+        else { return parts }
         return parts.dropLast().map { part in
             var joined = Array(part)
             var headToken = head
@@ -360,8 +372,10 @@ struct FrontParser {
     /// "Organizational roles and CRM": a phrase and an acronym joined by "and" are two subjects.
     private func acronymConjunction(_ words: ArraySlice<Token>) -> [ArraySlice<Token>]? {
         guard words.count <= 6, let and = words.firstIndex(where: { $0.lower == "and" || $0.lower == "&" }),
-              and > words.startIndex, and + 1 < words.endIndex else { return nil }
-        let left = words[..<and], right = words[(and + 1)...]
+            and > words.startIndex, and + 1 < words.endIndex
+        else { return nil }
+        let left = words[..<and]
+        let right = words[(and + 1)...]
         let leftAcronym = left.count == 1 && normalizer.isAcronym(left.first!)
         let rightAcronym = right.count == 1 && normalizer.isAcronym(right.first!)
         guard leftAcronym != rightAcronym else { return nil }
@@ -373,24 +387,32 @@ struct FrontParser {
         // Group word near the start, followed by a preposition.
         for index in words.indices.prefix(4) where Lexicon.groupWords.contains(words[index].lower) {
             guard index + 1 < words.endIndex,
-                  ["of", "in", "to", "for", "within"].contains(words[index + 1].lower) else { continue }
+                ["of", "in", "to", "for", "within"].contains(words[index + 1].lower)
+            else { continue }
             let before = words[..<index]
-            guard before.allSatisfy({ $0.isNumber || Lexicon.rankingAdjectives.contains($0.lower)
-                || Lexicon.functionWords.contains($0.lower) || $0.text.first?.isUppercase == true }) else { continue }
+            guard
+                before.allSatisfy({
+                    $0.isNumber || Lexicon.rankingAdjectives.contains($0.lower)
+                        || Lexicon.functionWords.contains($0.lower) || $0.text.first?.isUppercase == true
+                })
+            else { continue }
             var rest = words[(index + 2)...]
             if words[index + 1].lower == "to", let verb = rest.first, Lexicon.leadingVerbs.contains(verb.lower) {
                 rest = rest.dropFirst()  // "steps to build a X"
             }
-            while let token = rest.first, Lexicon.rankingAdjectives.contains(token.lower)
-                || Lexicon.functionWords.contains(token.lower) { rest = rest.dropFirst() }
+            while let token = rest.first,
+                Lexicon.rankingAdjectives.contains(token.lower)
+                    || Lexicon.functionWords.contains(token.lower)
+            { rest = rest.dropFirst() }
             let parentWords = trimmedAtPreposition(rest)
             let nodeWords = words[index...].prefix(upTo: parentWords.endIndex)
             guard let node = normalizer.name(nodeWords) else { return nil }
             let parent = normalizer.name(parentWords)
             let number = before.first(where: \.isNumber).flatMap { Int($0.text) } ?? count
             let kinds = Lexicon.kindWords.contains(words[index].lower)
-            return ListHeading(node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,
-                               expectedCount: number)
+            return ListHeading(
+                node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,
+                expectedCount: number)
         }
         // Plural group word at the end: "relationship attributes", "CRM types" (a singular one is part
         // of a name: "normal form", "data type").
@@ -400,13 +422,18 @@ struct FrontParser {
                 rest = rest.dropFirst()
             }
             // "CPU has what components", "instructions can have steps" are questions, not headings.
-            guard !rest.contains(where: { Lexicon.copulas.contains($0.lower) || Lexicon.questionOpeners.contains($0.lower)
-                                          || Lexicon.leadingVerbs.contains($0.lower) }),
-                  !rest.isEmpty, let node = normalizer.name(rest + [last]) else { return nil }
+            guard
+                !rest.contains(where: {
+                    Lexicon.copulas.contains($0.lower) || Lexicon.questionOpeners.contains($0.lower)
+                        || Lexicon.leadingVerbs.contains($0.lower)
+                }),
+                !rest.isEmpty, let node = normalizer.name(rest + [last])
+            else { return nil }
             let parent = normalizer.name(rest)
             let kinds = Lexicon.kindWords.contains(last.lower)
-            return ListHeading(node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,
-                               expectedCount: count)
+            return ListHeading(
+                node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,
+                expectedCount: count)
         }
         return nil
     }

@@ -17,11 +17,14 @@ struct NameForm: Sendable, Hashable {
 extension Normalizer {
     /// A name from tokens, with function words trimmed off both ends; nil when nothing is left.
     mutating func name(_ slice: ArraySlice<Token>) -> NameForm? {
-        var lower = slice.startIndex, upper = slice.endIndex
-        while lower < upper, isEdgeNoise(
-            slice[lower], leading: true,
-            nextIsFunctionWord: lower + 1 < upper && Lexicon.functionWords.contains(slice[lower + 1].lower)
-        ) { lower += 1 }
+        var lower = slice.startIndex
+        var upper = slice.endIndex
+        while lower < upper,
+            isEdgeNoise(
+                slice[lower], leading: true,
+                nextIsFunctionWord: lower + 1 < upper && Lexicon.functionWords.contains(slice[lower + 1].lower)
+            )
+        { lower += 1 }
         while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
         guard lower < upper else { return nil }
         let words = Array(slice[lower..<upper])

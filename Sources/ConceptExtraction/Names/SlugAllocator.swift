@@ -37,8 +37,9 @@ struct SlugAllocator {
         default: break
         }
         guard scalar.properties.isAlphabetic,
-              let base = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.first,
-              base.isASCII, base.properties.isAlphabetic else { return nil }
+            let base = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.first,
+            base.isASCII, base.properties.isAlphabetic
+        else { return nil }
         return Unicode.Scalar(base.value | 0x20)
     }
 }

@@ -20,8 +20,9 @@ struct RelationLinker {
         self.roots = registry.roots
         self.options = options
         self.drafts = structural.map {
-            DraftRelation(source: registry.find($0.source), target: registry.find($0.target), kind: $0.kind,
-                          card: $0.card, evidence: $0.evidence)
+            DraftRelation(
+                source: registry.find($0.source), target: registry.find($0.target), kind: $0.kind,
+                card: $0.card, evidence: $0.evidence)
         }
         cardMentions.reserveCapacity(cards.count)
     }
@@ -61,19 +62,22 @@ struct RelationLinker {
                     for range in [0..<length, (n - length)..<n] {
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
-                              !candidates.contains(where: { $0.id == id }) else { continue }
+                            !candidates.contains(where: { $0.id == id })
+                        else { continue }
                         candidates.append((id, range, registry.names[id][0].surface, name.surface))
                     }
                 }
             }
             // Only the nearest: a candidate inside a longer one ("CRM" inside "operational CRM" for
             // "operational CRM systems") is reached through it.
-            for parent in candidates where !candidates.contains(where: {
+            for parent in candidates
+            where !candidates.contains(where: {
                 $0.range.count > parent.range.count && $0.range.clamped(to: parent.range) == parent.range
             }) {
-                drafts.append(DraftRelation(
-                    source: parent.id, target: root, kind: .broader, card: nil,
-                    evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
+                drafts.append(
+                    DraftRelation(
+                        source: parent.id, target: root, kind: .broader, card: nil,
+                        evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
             }
         }
     }
@@ -95,7 +99,9 @@ struct RelationLinker {
     }
 
     /// Numbers the concepts in the order the learner meets them and builds every relation.
-    mutating func graph(itemDetails: [Int: String], reversedCards: Set<Int>, normalizer: inout Normalizer) -> ConceptGraph {
+    mutating func graph(itemDetails: [Int: String], reversedCards: Set<Int>, normalizer: inout Normalizer)
+        -> ConceptGraph
+    {
         // Which cards are about which concept.
         var subjectsOfCard = [[Int]](repeating: [], count: cards.count)
         for root in roots {
@@ -107,7 +113,10 @@ struct RelationLinker {
         var firstSeen = [Int](repeating: -1, count: registry.entryCount)
         var clock = 0
         func see(_ id: Int) {
-            if firstSeen[id] < 0 { firstSeen[id] = clock; clock += 1 }
+            if firstSeen[id] < 0 {
+                firstSeen[id] = clock
+                clock += 1
+            }
         }
         var firstCardSeen = [Int](repeating: -1, count: registry.entryCount)
         for card in cards.indices {
@@ -124,14 +133,16 @@ struct RelationLinker {
             let links = cardMentions[card].definition
             for subject in subjectsOfCard[card] {
                 for parent in links.parents where parent != subject {
-                    drafts.append(DraftRelation(
-                        source: parent, target: subject, kind: .broader, card: card,
-                        evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+                    drafts.append(
+                        DraftRelation(
+                            source: parent, target: subject, kind: .broader, card: card,
+                            evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
                 }
                 for part in links.parts where part != subject {
-                    drafts.append(DraftRelation(
-                        source: subject, target: part, kind: .broader, card: card,
-                        evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+                    drafts.append(
+                        DraftRelation(
+                            source: subject, target: part, kind: .broader, card: card,
+                            evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
                 }
             }
         }
@@ -148,10 +159,12 @@ struct RelationLinker {
                 for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     guard !reaches(from: subject, to: mention.concept, children: children, limit: 400),
-                          !statedOrder.contains(Self.pairKey(subject, mention.concept)) else { continue }
-                    drafts.append(DraftRelation(
-                        source: mention.concept, target: subject, kind: .requires, card: card,
-                        evidence: "\(place(card)) \"\(mention.surface)\""))
+                        !statedOrder.contains(Self.pairKey(subject, mention.concept))
+                    else { continue }
+                    drafts.append(
+                        DraftRelation(
+                            source: mention.concept, target: subject, kind: .requires, card: card,
+                            evidence: "\(place(card)) \"\(mention.surface)\""))
                 }
             }
             var together: [Int] = []
@@ -175,9 +188,10 @@ struct RelationLinker {
         for (key, value) in coMentions where value.count >= options.relatedThreshold && !linked.contains(key) {
             var (a, b) = (Int(key >> 32), Int(key & 0xffff_ffff))
             if firstSeen[b] < firstSeen[a] { swap(&a, &b) }
-            drafts.append(DraftRelation(
-                source: a, target: b, kind: .related, card: value.card,
-                evidence: "used together on \(value.count) cards, first at \(place(value.card))"))
+            drafts.append(
+                DraftRelation(
+                    source: a, target: b, kind: .related, card: value.card,
+                    evidence: "used together on \(value.count) cards, first at \(place(value.card))"))
         }
 
         // Concepts numbered by first sight.
@@ -190,7 +204,9 @@ struct RelationLinker {
             let label = names.first?.surface ?? "concept"
             var aliases: [String] = []
             var seenAliases = Set<String>()
-            for name in names where seenAliases.insert(name.surface.lowercased()).inserted { aliases.append(name.surface) }
+            for name in names where seenAliases.insert(name.surface.lowercased()).inserted {
+                aliases.append(name.surface)
+            }
             let cardList = Array(Set(registry.cards[root])).sorted()
             var terms: [String] = []
             var decks: [String] = []
@@ -200,7 +216,8 @@ struct RelationLinker {
             }
             if decks.isEmpty, firstCardSeen[root] >= 0 { decks = [cards[firstCardSeen[root]].deck] }
             // A reversed card ("… is called?") defines its concept on the front.
-            let definition = cardList.first.map { reversedCards.contains($0) ? cards[$0].front : cards[$0].back }
+            let definition =
+                cardList.first.map { reversedCards.contains($0) ? cards[$0].front : cards[$0].back }
                 ?? itemDetails[root] ?? ""
             return Concept(
                 id: slugs.slug(for: label), label: label, aliases: aliases, terms: terms, decks: decks,
@@ -219,8 +236,12 @@ struct RelationLinker {
         var kept: [DraftRelation] = []
         kept.reserveCapacity(drafts.count)
         for draft in drafts {
-            guard draft.kind == .broader else { kept.append(draft); continue }
-            let parent = registry.find(draft.source), child = registry.find(draft.target)
+            guard draft.kind == .broader else {
+                kept.append(draft)
+                continue
+            }
+            let parent = registry.find(draft.source)
+            let child = registry.find(draft.target)
             if parent == child || reaches(from: child, to: parent, children: children) { continue }
             if !(children[parent]?.contains(child) ?? false) { children[parent, default: []].append(child) }
             kept.append(draft)
@@ -246,7 +267,8 @@ struct RelationLinker {
         var relations: [Relation] = []
         var evidenceCount: [Int] = []
         for draft in drafts {
-            let source = number[registry.find(draft.source)], target = number[registry.find(draft.target)]
+            let source = number[registry.find(draft.source)]
+            let target = number[registry.find(draft.target)]
             guard source != target else { continue }
             let kindCode = Int64(RelationKind.allCases.firstIndex(of: draft.kind)!)
             let key = (Int64(source) << 34) | (Int64(target) << 2) | kindCode
@@ -258,7 +280,8 @@ struct RelationLinker {
                 }
             } else {
                 index[key] = relations.count
-                relations.append(Relation(source: source, target: target, kind: draft.kind, weight: 1, evidence: draft.evidence))
+                relations.append(
+                    Relation(source: source, target: target, kind: draft.kind, weight: 1, evidence: draft.evidence))
                 evidenceCount.append(1)
             }
         }

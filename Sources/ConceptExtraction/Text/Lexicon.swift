@@ -149,5 +149,7 @@ enum Lexicon {
     ]
 
     /// Words that open the list of what something is made of ("composed of A, B and C").
-    static let compositionWords: Set<String> = ["composed", "consisting", "consists", "comprises", "comprising", "made"]
+    static let compositionWords: Set<String> = [
+        "composed", "consisting", "consists", "comprises", "comprising", "made",
+    ]
 }

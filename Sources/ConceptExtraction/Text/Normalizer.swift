@@ -33,7 +33,8 @@ struct Normalizer {
             }
         }
         self.counts = counts
-        var acronyms = Set<String>(), wordsInCapitals = Set<String>()
+        var acronyms = Set<String>()
+        var wordsInCapitals = Set<String>()
         for (lower, forms) in spelling {
             let asAcronym = forms.values.reduce(0, +)
             let asWord = (counts[lower] ?? 0) - asAcronym
@@ -137,7 +138,8 @@ struct Normalizer {
             let candidateFamily = stemCounts[Porter2.stem(candidate)] ?? 0
             guard candidateFamily > family, Porter2.stem(candidate) != Porter2.stem(word) else { continue }
             if best == nil || candidateFamily > best!.family
-                || (candidateFamily == best!.family && candidate < best!.word) {
+                || (candidateFamily == best!.family && candidate < best!.word)
+            {
                 best = (candidate, candidateFamily)
             }
         }
@@ -148,7 +150,8 @@ struct Normalizer {
     /// not at the first letter unless by swapping the first two (people rarely mistype a first letter:
     /// "Gartner" is no typo of "partner", "otuch" is one of "touch").
     private func isOneEditInside(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard abs(x.count - y.count) <= 1 else { return false }
         var prefix = 0
         while prefix < min(x.count, y.count) && x[prefix] == y[prefix] { prefix += 1 }
@@ -156,7 +159,8 @@ struct Normalizer {
         while suffix < min(x.count, y.count) - prefix && x[x.count - 1 - suffix] == y[y.count - 1 - suffix] {
             suffix += 1
         }
-        let restX = x.count - prefix - suffix, restY = y.count - prefix - suffix
+        let restX = x.count - prefix - suffix
+        let restY = y.count - prefix - suffix
         let oneEdit: Bool
         if restX == 2 && restY == 2 {
             oneEdit = x[prefix] == y[prefix + 1] && x[prefix + 1] == y[prefix]  // swapped neighbours

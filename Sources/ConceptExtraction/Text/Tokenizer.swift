@@ -77,16 +77,20 @@ enum Tokenizer {
                     surface.removeLast()
                 }
                 let letters = surface.unicodeScalars.count
-                result.append(Token(
-                    text: surface, lower: surface.lowercased(),
-                    isAcronym: capitals >= 2 && letters <= 10,
-                    isNumber: digits == letters, gap: gap, joiner: joiner, possessive: possessive,
-                    start: start, end: index))
+                result.append(
+                    Token(
+                        text: surface, lower: surface.lowercased(),
+                        isAcronym: capitals >= 2 && letters <= 10,
+                        isNumber: digits == letters, gap: gap, joiner: joiner, possessive: possessive,
+                        start: start, end: index))
                 gap = .space
                 joiner = "-"
             } else {
                 if scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_" {
-                    if gap == .space { gap = .joiner; joiner = scalar }
+                    if gap == .space {
+                        gap = .joiner
+                        joiner = scalar
+                    }
                 } else if !scalar.properties.isWhitespace {
                     gap = .boundary
                 }
@@ -124,18 +128,25 @@ enum Tokenizer {
         while i < tokens.count {
             var token = tokens[i]
             if token.lower == "b", i + 1 < tokens.count, tokens[i + 1].lower == "w", tokens[i + 1].gap == .joiner {
-                token.text = "between"; token.lower = "between"; token.end = tokens[i + 1].end
+                token.text = "between"
+                token.lower = "between"
+                token.end = tokens[i + 1].end
                 out.append(token)
                 i += 2
                 continue
             }
             if token.lower == "w", i + 1 < tokens.count, tokens[i + 1].lower == "o", tokens[i + 1].gap == .joiner {
-                token.text = "without"; token.lower = "without"; token.end = tokens[i + 1].end
+                token.text = "without"
+                token.lower = "without"
+                token.end = tokens[i + 1].end
                 out.append(token)
                 i += 2
                 continue
             }
-            if token.text == "w" { token.text = "with"; token.lower = "with" }
+            if token.text == "w" {
+                token.text = "with"
+                token.lower = "with"
+            }
             out.append(token)
             i += 1
         }
