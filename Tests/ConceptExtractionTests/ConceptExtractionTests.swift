@@ -219,6 +219,20 @@ import Testing
         #expect(!graph.has(.broader, from: "CRM", to: "operational CRM systems"))
     }
 
+    @Test func onlyTheHeadExtendsAName() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("cache", "a store"), ("direct-mapped cache", "a cache"), ("pollen", "grains"),
+                    ("pollen tube", "a conduit"), ("data", "facts"), ("data model", "a plan"),
+                ]))
+        #expect(graph.has(.broader, from: "cache", to: "direct-mapped cache"))
+        // A modifier is no parent: a pollen tube is no kind of pollen.
+        #expect(!graph.isBroader("pollen", than: "pollen tube"))
+        #expect(!graph.isBroader("data", than: "data model"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(

@@ -59,7 +59,12 @@ struct RelationLinker {
                 let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
                 guard n >= 1 else { continue }
                 for length in stride(from: n == name.count ? n - 1 : n, through: 1, by: -1) {
-                    for range in [0..<length, (n - length)..<n] {
+                    // Only the head extends ("direct-mapped cache" under "cache"); a modifier is no parent
+                    // ("pollen tube" is no kind of pollen), except a modifier ending in an acronym, which
+                    // names a system or field whose compounds are its aspects ("CRM strategy" under "CRM",
+                    // "operational CRM systems" under "operational CRM").
+                    let modifierIsAcronym = normalizer.isAcronym(name.tokens[length - 1])
+                    for range in modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n] {
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
                             !candidates.contains(where: { $0.id == id })
