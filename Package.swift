@@ -2,7 +2,7 @@
 // ConceptGraph: flashcard decks in, a concept graph out.
 //
 // Stages, each its own module, dependencies pointing one way:
-//   DeckReading → ConceptExtraction (uses Stemming) → ConceptAnalysis (uses GraphAlgorithms)
+//   DeckReading → ConceptExtraction (uses Stemming, Language) → ConceptAnalysis (uses GraphAlgorithms)
 //   → GraphExport → ConceptGraphCLI → conceptgraph (executable)
 import PackageDescription
 
@@ -28,8 +28,10 @@ let package = Package(
         .target(name: "DeckReading", dependencies: ["CLibXML2"]),
         // The English (Porter2) stemmer from the Snowball project.
         .target(name: "Stemming"),
+        // English: WordNet (the system's wordnet-base files) read at run time, part-of-speech tagging.
+        .target(name: "Language"),
         // Cards → concepts, aliases, broader/requires/related relations.
-        .target(name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming"]),
+        .target(name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language"]),
         // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
         .target(name: "GraphAlgorithms"),
         // Concept graph + algorithms → study order, clusters, levels, key concepts.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
         .testTarget(name: "StemmingTests", dependencies: ["Stemming", "TestSupport"]),
         .testTarget(name: "ConceptExtractionTests", dependencies: ["ConceptExtraction", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),

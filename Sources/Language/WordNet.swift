@@ -1,0 +1,236 @@
+import Foundation
+
+/// A part of speech of WordNet's four open classes.
+public enum WordClass: Int, Sendable, CaseIterable {
+    case noun, verb, adjective, adverb
+
+    var fileSuffix: String { ["noun", "verb", "adj", "adv"][rawValue] }
+}
+
+/// Why the English lexicon could not be loaded, with the fix.
+public struct LexiconError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        "English lexicon (WordNet 3.0) not found at \(path): \(reason) "
+            + "(install it: `sudo apt-get install wordnet-base` on Debian/Ubuntu, `brew install wordnet` on macOS; "
+            + "or set CONCEPTGRAPH_WORDNET to the folder holding index.noun)"
+    }
+}
+
+/// The WordNet 3.0 database as Princeton ships it (`index.*`, `data.noun`, `*.exc`; format: wndb(5WN)),
+/// read from the system's copy at run time; nothing is fetched or written.
+///
+/// Index files are sorted by lemma, so a look-up is a binary search over the file's bytes (no parse of
+/// the 150,000 lemmas at load); a synset is parsed from `data.noun` at the byte offset the index gives.
+/// Loading reads about 21 MB of files and parses only the exception lists (~12,000 lines).
+///
+/// - Complexity: a look-up is O(log L · k) for L lemmas and a lemma of k bytes.
+public final class WordNet: Sendable {
+    /// The folder the files were read from.
+    public let directory: String
+    private let indexes: [[UInt8]]
+    /// Line starts of each index file, after the licence header.
+    private let lineStarts: [[Int32]]
+    private let nounData: [UInt8]
+    /// Irregular forms: inflected form → base forms, per class.
+    private let exceptionLists: [[String: [String]]]
+
+    /// Where to look for the database: `$CONCEPTGRAPH_WORDNET`, `$WNSEARCHDIR`, then the usual system folders.
+    public static var searchPaths: [String] {
+        let environment = ProcessInfo.processInfo.environment
+        return [environment["CONCEPTGRAPH_WORDNET"], environment["WNSEARCHDIR"]].compactMap { $0 } + [
+            "/usr/share/wordnet", "/opt/homebrew/share/wordnet", "/usr/local/share/wordnet",
+            "/opt/homebrew/opt/wordnet/dict", "/usr/local/opt/wordnet/dict",
+        ]
+    }
+
+    /// Loads the database from the first search path that holds it.
+    public static func locate() throws(LexiconError) -> WordNet {
+        let paths = searchPaths
+        for path in paths where FileManager.default.fileExists(atPath: path + "/index.noun") {
+            return try WordNet(directory: path)
+        }
+        throw LexiconError(path: paths.joined(separator: ", "), reason: "no index.noun in any of these folders")
+    }
+
+    public init(directory: String) throws(LexiconError) {
+        self.directory = directory
+        func read(_ name: String) throws(LexiconError) -> [UInt8] {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
+                throw LexiconError(path: directory, reason: "cannot read \(name)")
+            }
+            return [UInt8](data)
+        }
+        var indexes: [[UInt8]] = []
+        var starts: [[Int32]] = []
+        var exceptions: [[String: [String]]] = []
+        for wordClass in WordClass.allCases {
+            let bytes = try read("index." + wordClass.fileSuffix)
+            indexes.append(bytes)
+            starts.append(Self.lineStarts(bytes))
+            exceptions.append(Self.exceptions(try read(wordClass.fileSuffix + ".exc")))
+        }
+        self.indexes = indexes
+        self.lineStarts = starts
+        self.exceptionLists = exceptions
+        self.nounData = try read("data.noun")
+        guard starts[0].count > 100_000 else {
+            throw LexiconError(path: directory, reason: "index.noun holds \(starts[0].count) lemmas, not WordNet 3.0")
+        }
+    }
+
+    /// Starts of the lines that are entries (the licence header's lines start with two spaces).
+    private static func lineStarts(_ bytes: [UInt8]) -> [Int32] {
+        var starts: [Int32] = []
+        starts.reserveCapacity(bytes.count / 30)
+        var atLineStart = true
+        for (offset, byte) in bytes.enumerated() {
+            if atLineStart && byte != 0x20 { starts.append(Int32(offset)) }
+            atLineStart = byte == 0x0A
+        }
+        return starts
+    }
+
+    private static func exceptions(_ bytes: [UInt8]) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for line in bytes.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x20)
+            guard fields.count >= 2 else { continue }
+            result[String(decoding: fields[0], as: UTF8.self)] = fields.dropFirst().map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        return result
+    }
+
+    /// One lemma's index entry: how many senses, how often it was tagged in a sense-tagged corpus
+    /// (a prior for ambiguous words), and its synsets, most frequent first.
+    public struct IndexEntry: Sendable, Hashable {
+        public var senseCount: Int
+        public var taggedSenseCount: Int
+        public var synsets: [Int]
+    }
+
+    /// The entry of `lemma` (lower case, words joined by `_`) in `wordClass`, if WordNet has it.
+    public func entry(_ lemma: String, _ wordClass: WordClass) -> IndexEntry? {
+        let key = Array(lemma.utf8)
+        guard !key.isEmpty, !key.contains(0x20) else { return nil }
+        let bytes = indexes[wordClass.rawValue]
+        let starts = lineStarts[wordClass.rawValue]
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            let start = Int(starts[middle])
+            switch compare(key, bytes, at: start) {
+            case .less: high = middle
+            case .greater: low = middle + 1
+            case .equal: return parseEntry(bytes, from: start + key.count + 1)
+            }
+        }
+        return nil
+    }
+
+    private enum Order { case less, equal, greater }
+
+    /// Orders `key` against the lemma field starting at `start` (bytes up to a space), as the files sort.
+    private func compare(_ key: [UInt8], _ bytes: [UInt8], at start: Int) -> Order {
+        var index = start
+        for byte in key {
+            let other = index < bytes.count ? bytes[index] : 0x20
+            if other == 0x20 { return .greater }
+            if byte != other { return byte < other ? .less : .greater }
+            index += 1
+        }
+        return index < bytes.count && bytes[index] != 0x20 ? .less : .equal
+    }
+
+    /// Parses "pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…".
+    private func parseEntry(_ bytes: [UInt8], from start: Int) -> IndexEntry? {
+        var fields: [Substring] = []
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let line = String(decoding: bytes[start..<end], as: UTF8.self)
+        fields = line.split(separator: " ")
+        guard fields.count >= 4, let synsetCount = Int(fields[1]), let pointerCount = Int(fields[2]) else {
+            return nil
+        }
+        let senseIndex = 3 + pointerCount
+        guard fields.count >= senseIndex + 2 + synsetCount, let tagged = Int(fields[senseIndex + 1]) else {
+            return nil
+        }
+        let offsets = fields[(senseIndex + 2)..<(senseIndex + 2 + synsetCount)].compactMap { Int($0) }
+        return IndexEntry(senseCount: synsetCount, taggedSenseCount: tagged, synsets: offsets)
+    }
+
+    /// Base forms WordNet's morphology ("morphy") gives for `word` in `wordClass`: irregular forms
+    /// first ("mitochondria" → "mitochondrion"), then suffix rules ("cells" → "cell") checked against
+    /// the index; the word itself when it is a lemma.
+    public func baseForms(_ word: String, _ wordClass: WordClass) -> [String] {
+        var forms: [String] = []
+        if entry(word, wordClass) != nil { forms.append(word) }
+        for base in exceptionLists[wordClass.rawValue][word] ?? [] where !forms.contains(base) { forms.append(base) }
+        for (suffix, ending) in Self.detachments[wordClass.rawValue] where word.hasSuffix(suffix) {
+            let base = String(word.dropLast(suffix.count)) + ending
+            if base.count >= 2, !forms.contains(base), entry(base, wordClass) != nil { forms.append(base) }
+        }
+        return forms
+    }
+
+    private static let detachments: [[(String, String)]] = [
+        [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+         ("ies", "y")],
+        [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+        [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+        [],
+    ]
+
+    /// A noun synset: its lemmas and the synsets above it (hypernyms, instance hypernyms, and the
+    /// wholes it is a part, member or substance of).
+    public struct NounSynset: Sendable, Hashable {
+        public var lemmas: [String]
+        /// `@` and `@i` pointers.
+        public var hypernyms: [Int]
+        /// `#p`, `#m`, `#s` pointers.
+        public var holonyms: [Int]
+    }
+
+    /// The noun synset at byte `offset` of `data.noun`, or nil for an offset that starts no synset.
+    public func nounSynset(at offset: Int) -> NounSynset? {
+        guard offset >= 0, offset < nounData.count, offset == 0 || nounData[offset - 1] == 0x0A else { return nil }
+        var end = offset
+        while end < nounData.count && nounData[end] != 0x0A && nounData[end] != 0x7C { end += 1 }  // up to "|"
+        let fields = String(decoding: nounData[offset..<end], as: UTF8.self).split(separator: " ")
+        guard fields.count >= 4, let wordCount = Int(fields[3], radix: 16) else { return nil }
+        var lemmas: [String] = []
+        var index = 4
+        for _ in 0..<wordCount where index + 1 < fields.count {
+            var lemma = fields[index].lowercased()
+            if let paren = lemma.firstIndex(of: "(") { lemma = String(lemma[..<paren]) }  // "(p)" markers
+            lemmas.append(lemma)
+            index += 2
+        }
+        guard index < fields.count, let pointerCount = Int(fields[index]) else { return nil }
+        index += 1
+        var synset = NounSynset(lemmas: lemmas, hypernyms: [], holonyms: [])
+        for _ in 0..<pointerCount where index + 3 < fields.count {
+            let symbol = fields[index]
+            if fields[index + 2] == "n", let target = Int(fields[index + 1]) {
+                if symbol == "@" || symbol == "@i" {
+                    synset.hypernyms.append(target)
+                } else if symbol == "#p" || symbol == "#m" || symbol == "#s" {
+                    synset.holonyms.append(target)
+                }
+            }
+            index += 4
+        }
+        return synset
+    }
+}
