@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                "DeckReading", "Language", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

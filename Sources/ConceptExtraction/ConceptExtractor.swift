@@ -1,4 +1,5 @@
 import DeckReading
+import Language
 
 /// Turns cards into concepts and relations.
 ///
@@ -19,11 +20,37 @@ public struct ConceptExtractor: Sendable {
     /// A phrase of content words used on at least this many cards becomes a concept of its own.
     public var sharedTermCards: Int
 
-    public init(relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12, sharedTermCards: Int = 3) {
+    /// The English lexicon (WordNet) the readers tag words with.
+    public var lexicon: EnglishLexicon
+
+    /// An extractor reading English with `lexicon`.
+    public init(
+        lexicon: EnglishLexicon, relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12,
+        sharedTermCards: Int = 3
+    ) {
+        self.lexicon = lexicon
         self.relatedThreshold = relatedThreshold
         self.mentionsPerCardForRelated = mentionsPerCardForRelated
         self.sharedTermCards = sharedTermCards
     }
+
+    /// An extractor with the system's lexicon (`sharedLexicon`). Check `sharedLexicon` first where a
+    /// missing lexicon must be reported: this initialiser stops the process with the install hint.
+    public init() {
+        switch Self.sharedLexicon {
+        case .success(let lexicon): self.init(lexicon: lexicon)
+        case .failure(let error): fatalError(error.description)
+        }
+    }
+
+    /// The system's English lexicon, loaded once per process.
+    public static let sharedLexicon: Result<EnglishLexicon, LexiconError> = {
+        do throws(LexiconError) {
+            return .success(try EnglishLexicon.system())
+        } catch {
+            return .failure(error)
+        }
+    }()
 
     /// Extracts the concept graph of `decks`, in deck order.
     public func extract(from decks: [Deck]) -> ConceptGraph {
@@ -53,8 +80,9 @@ private struct ExtractionRun {
         self.options = options
         let fronts = cards.map { Tokenizer.tokens($0.front) }
         let backs = cards.map { Tokenizer.tokens($0.back) }
-        self.normalizer = Normalizer(tokenLists: fronts + backs)
-        self.backTokens = backs
+        var normalizer = Normalizer(tokenLists: fronts + backs, lexicon: options.lexicon)
+        self.backTokens = backs.map { normalizer.tagged($0) }
+        self.normalizer = normalizer
     }
 
     mutating func extract() -> ConceptGraph {
@@ -242,7 +270,7 @@ private struct ExtractionRun {
                 label = label[..<range.lowerBound]
             }
         }
-        var tokens = Tokenizer.tokens(String(label))
+        var tokens = normalizer.tokens(String(label))
         // "… Value Proposition CRM Strategy: …": the label is the longest known ending, else it starts at
         // the last known concept's word ("… Knowledge Management CRM Information"), else its last two words.
         if item.labelMayRunOn, tokens.count > 2 {
@@ -412,7 +440,7 @@ private struct ExtractionRun {
             // No known concept named: the card's topic code ("opcode: is part of every (...)"), else its
             // first noun phrase.
             if concepts.isEmpty, let topic = readings[index].topics.last,
-                let name = normalizer.name(Tokenizer.tokens(topic)[...])
+                let name = normalizer.name(normalizer.tokens(topic)[...])
             {
                 concepts = [registry.add(name)]
             } else if concepts.isEmpty, let name = firstPhrase(of: tokens) {

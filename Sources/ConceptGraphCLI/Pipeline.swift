@@ -3,6 +3,7 @@ import ConceptAnalysis
 import ConceptExtraction
 import DeckReading
 import Foundation
+import Language
 
 /// Reads decks, extracts concepts and analyses the graph: what every graph-producing subcommand runs.
 struct Pipeline {
@@ -28,7 +29,14 @@ struct Pipeline {
                 hint: "give deck files or folders holding .txt, .tsv or .csv decks")
             throw ExitCode.failure
         }
-        let graph = ConceptExtractor().extract(from: loaded.decks)
+        let lexicon: EnglishLexicon
+        switch ConceptExtractor.sharedLexicon {
+        case .success(let loaded): lexicon = loaded
+        case .failure(let error):
+            Diagnostics.error(error.description)
+            throw ExitCode.failure
+        }
+        let graph = ConceptExtractor(lexicon: lexicon).extract(from: loaded.decks)
         let analyzed = analysis.analyzer.analyze(graph)
         return Outcome(analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty)
     }

@@ -45,7 +45,7 @@ struct FrontParser {
         var front = front
         let headings = markdownHeadings(front)
         if headings.count >= 2 {
-            reading.headingPath = headings.dropLast().compactMap { normalizer.name(Tokenizer.tokens($0)[...]) }
+            reading.headingPath = headings.dropLast().compactMap { normalizer.name(normalizer.tokens($0)[...]) }
         }
         if let last = headings.last { front = last }
         var text = firstQuestion(of: preferredTranslation(of: front))
@@ -56,9 +56,9 @@ struct FrontParser {
         text = removeParentheticals(text, count: &count, countWord: &countWord, alias: &alias)
         text = removeTrailingExampleMarker(text)
         text = removeTopicCode(text, topics: &reading.topics)
-        let tokens = Tokenizer.tokens(text)
+        let tokens = normalizer.tokens(text)
         reading.tokens = tokens
-        if let alias, let form = normalizer.name(Tokenizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
+        if let alias, let form = normalizer.name(normalizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
         guard !tokens.isEmpty else { return reading }
 
         var words = tokens[...]
@@ -83,7 +83,7 @@ struct FrontParser {
         }
         // "… is called?" / "X is also known as?": the answer is the term.
         if let naming = namingVerb(words) {
-            let answer = Tokenizer.tokens(back)
+            let answer = normalizer.tokens(back)
             let answerIsName = answer.count <= 5 && !answer.dropFirst().contains { $0.gap == .boundary }
             var before = words[..<naming]
             let also = before.last?.lower == "also"

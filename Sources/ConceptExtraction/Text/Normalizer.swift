@@ -1,3 +1,4 @@
+import Language
 import Stemming
 
 /// Folds words to the form two names must share to name the same idea: case, common abbreviations
@@ -20,8 +21,11 @@ struct Normalizer {
     /// Memoised results: every distinct word is folded once.
     private var corrected: [String: String] = [:]
     private var folded: [String: String] = [:]
+    /// Parts of speech, from the English lexicon.
+    var tagger: Tagger
 
-    init(tokenLists: [[Token]]) {
+    init(tokenLists: [[Token]], lexicon: EnglishLexicon) {
+        self.tagger = Tagger(lexicon: lexicon)
         var counts: [String: Int] = [:]
         var spelling: [String: [String: Int]] = [:]
         for tokens in tokenLists {
@@ -79,6 +83,27 @@ struct Normalizer {
             result.append(String(decoding: copy, as: UTF8.self))
         }
         return result
+    }
+
+    /// The tokens of `text`, tagged.
+    mutating func tokens(_ text: String) -> [Token] { tagged(Tokenizer.tokens(text)) }
+
+    /// `tokens` with their parts of speech (acronyms and numbers are names).
+    mutating func tagged(_ tokens: [Token]) -> [Token] {
+        let inputs = tokens.map {
+            TaggerInput(lower: $0.lower, isName: $0.isNumber || isAcronym($0), afterBoundary: $0.gap == .boundary)
+        }
+        let tags = tagger.tags(inputs)
+        var result = tokens
+        for index in result.indices { result[index].tag = tags[index] }
+        return result
+    }
+
+    /// Whether the token can stand in a noun phrase: a noun, adjective or name, or a part of a
+    /// hyphenated compound ("top-down").
+    func isNominal(_ tokens: [Token], _ index: Int) -> Bool {
+        tokens[index].tag.isNominal || tokens[index].gap == .joiner
+            || (index + 1 < tokens.count && tokens[index + 1].gap == .joiner)
     }
 
     /// True when `token` should be treated as an acronym: written in capitals (unless the cards mostly
