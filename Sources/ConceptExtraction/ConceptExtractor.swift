@@ -331,7 +331,7 @@ private struct ExtractionRun {
         for card in cards.indices {
             for (inBack, tokens) in [(false, frontTokens[card]), (true, backTokens[card])] {
                 var ids = [Int32](repeating: -1, count: tokens.count)
-                for (index, token) in tokens.enumerated() where isContentWord(token) {
+                for (index, token) in tokens.enumerated() where isContentWord(tokens, index) {
                     let fold = normalizer.fold(token)
                     ids[index] =
                         wordIDs[fold]
@@ -355,7 +355,7 @@ private struct ExtractionRun {
                         // A noun phrase does not hold an adverb ("typically expressed") nor close on a
                         // participle ("data needed").
                         if tokens[index...last].contains(where: { $0.lower.hasSuffix("ly") })
-                            || tokens[last].lower.hasSuffix("ed")
+                            || tokens[last].lower.hasSuffix("ed") || tokens[last].tag == .adjective
                         {
                             continue
                         }
@@ -414,8 +414,9 @@ private struct ExtractionRun {
     }
 
     /// A word that can be part of a concept's name: no function word, verb, question word, pronoun or count.
-    private func isContentWord(_ token: Token) -> Bool {
-        !token.isNumber && !Lexicon.functionWords.contains(token.lower) && !Lexicon.leadingVerbs.contains(token.lower)
+    private func isContentWord(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        return normalizer.isNominal(tokens, index) && !token.isNumber && !Lexicon.functionWords.contains(token.lower) && !Lexicon.leadingVerbs.contains(token.lower)
             && !Lexicon.questionOpeners.contains(token.lower) && !Lexicon.thirdPersonVerbs.contains(token.lower)
             && !Lexicon.pronouns.contains(token.lower) && Lexicon.numberWords[token.lower] == nil
             && token.lower != "one" && token.lower.count > 1

@@ -76,14 +76,16 @@ public struct Tagger: Sendable {
         }
         // "-ly" words that can be adverbs are adverbs.
         if adverb, word.lower.hasSuffix("ly") { return .adverb }
-        // A verb in -s or -ed right after a noun is the clause's verb ("cache collisions happen" has
-        // no ambiguity; "the tag determines", "handles" is decided by counts).
+        // After a noun, agreement decides: a singular noun takes a verb in -s ("the tag determines"), a
+        // plural one a base form ("registers provide"); otherwise the word continues a compound
+        // ("customer churn", "cache collisions").
         let counts = info.taggedCounts
-        if verb, previous == .noun || previous == .name,
-            word.lower.hasSuffix("s") || word.lower.hasSuffix("ed"),
-            counts[WordClass.verb.rawValue] > counts[WordClass.noun.rawValue]
-        {
-            return .verb
+        if noun && verb, previous == .noun || previous == .name, let previousWord {
+            let previousPlural = previousWord.hasSuffix("s") && !previousWord.hasSuffix("ss")
+            let thirdPerson = word.lower.hasSuffix("s") && !word.lower.hasSuffix("ss")
+            let agrees = word.lower.hasSuffix("ed") || (thirdPerson != previousPlural)
+            if !agrees || (!thirdPerson && !previousPlural) { return .noun }
+            return counts[WordClass.verb.rawValue] > counts[WordClass.noun.rawValue] ? .verb : .noun
         }
         // Otherwise the most frequent reading; nouns win ties (names are mostly nouns).
         var best = PartOfSpeech.noun

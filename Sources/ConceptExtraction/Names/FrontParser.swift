@@ -107,6 +107,7 @@ struct FrontParser {
         if !wasQuestion || words.count <= 5,
             let verb = words.firstIndex(where: {
                 Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower)
+                    || ($0.tag == .verb && !$0.lower.hasSuffix("ing"))
             }),
             verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower)
         {
