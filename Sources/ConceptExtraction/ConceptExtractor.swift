@@ -89,6 +89,7 @@ private struct ExtractionRun {
         readFronts()
         readAnswers()
         registerSharedTerms()
+        registerHubs()
         resolveInvolvedQuestions()
         registry.compress()
         return assemble()
@@ -416,10 +417,79 @@ private struct ExtractionRun {
     /// A word that can be part of a concept's name: no function word, verb, question word, pronoun or count.
     private func isContentWord(_ tokens: [Token], _ index: Int) -> Bool {
         let token = tokens[index]
-        return normalizer.isNominal(tokens, index) && !token.isNumber && !Lexicon.functionWords.contains(token.lower) && !Lexicon.leadingVerbs.contains(token.lower)
+        return normalizer.isNominal(tokens, index) && !token.isNumber && !Lexicon.functionWords.contains(token.lower)
+            && !Lexicon.leadingVerbs.contains(token.lower)
             && !Lexicon.questionOpeners.contains(token.lower) && !Lexicon.thirdPersonVerbs.contains(token.lower)
             && !Lexicon.pronouns.contains(token.lower) && Lexicon.numberWords[token.lower] == nil
             && token.lower != "one" && token.lower.count > 1
+    }
+
+    // MARK: - Hubs
+
+    /// Head-noun hubs: names that share a head ("primary key", "foreign key"; "first normal form",
+    /// "second normal form"; "Memory Address Register", "Current Instruction Register") imply the
+    /// head concept ("key", "normal form", "register") even when no card defines it; so does a noun
+    /// that two definitions give as their genus ("Calyx: the outermost whorl …", "Corolla: the whorl …").
+    /// Name extension then files each name under its hub.
+    ///
+    /// - Complexity: linear in the names and definitions; heads are counted in hash tables.
+    mutating func registerHubs() {
+        // Head phrases (last one or two words) of every name, counted once per concept.
+        var heads: [String: (count: Int, concept: Int, name: NameForm)] = [:]
+        var order: [String] = []
+        for id in 0..<registry.entryCount where registry.find(id) == id {
+            var seen = Set<String>()
+            for name in registry.names[id] where name.count >= 2 && name.count <= 5 {
+                guard let last = name.tokens.last, last.tag == .noun || last.tag == .name,
+                    !name.tokens.contains(where: { Lexicon.prepositions.contains($0.lower) })
+                else { continue }
+                for length in 1...min(2, name.count - 1) {
+                    let words = name.tokens.suffix(length)
+                    // A head phrase starts on a word, not inside a hyphenated compound.
+                    guard words.first?.gap != .joiner, let head = normalizer.name(words[...]), head.count == length,
+                        seen.insert(head.key).inserted
+                    else { continue }
+                    if heads[head.key] == nil { order.append(head.key) }
+                    heads[head.key, default: (0, id, head)].count += 1
+                }
+            }
+        }
+        // Genus nouns of definitions, counted once per card.
+        for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
+            guard let genus = genusPhrase(in: backTokens[index]), let last = genus.last,
+                let head = normalizer.name([last][...]), !Lexicon.genericNouns.contains(last.lower)
+            else { continue }
+            if heads[head.key] == nil { order.append(head.key) }
+            heads[head.key, default: (0, index, head)].count += 1
+        }
+        for key in order {
+            guard let hub = heads[key], hub.count >= 2, registry.lookup(hub.name) == nil else { continue }
+            // A one-word hub must be a noun English knows or an acronym, never a generic scaffolding word.
+            if hub.name.count == 1 {
+                let token = hub.name.tokens[0]
+                guard token.tag == .noun || normalizer.isAcronym(token), !Lexicon.genericNouns.contains(token.lower),
+                    !Lexicon.groupWords.contains(token.lower), !Lexicon.framingNouns.contains(token.lower)
+                else { continue }
+            }
+            registry.add(hub.name)
+        }
+    }
+
+    /// The first noun phrase of a definition that opens with one ("A storage register in the ALU" →
+    /// "storage register"; "The part of …" → "part"): determiners skipped, nominal words up to the
+    /// first preposition, verb, relative word or punctuation. Nil when the definition opens otherwise
+    /// (with a verb: "Converts a program …", or with a sentence about something else).
+    func genusPhrase(in tokens: [Token]) -> ArraySlice<Token>? {
+        var start = 0
+        while start < tokens.count, tokens[start].tag == .determiner { start += 1 }
+        var end = start
+        while end < tokens.count, end == start || tokens[end].gap != .boundary, normalizer.isNominal(tokens, end) {
+            end += 1
+        }
+        guard end > start, end - start <= 5 else { return nil }
+        // The head is the last noun; a phrase ending on an adjective has none.
+        guard let last = tokens[end - 1].tag as PartOfSpeech?, last == .noun || last == .name else { return nil }
+        return tokens[start..<end]
     }
 
     // MARK: - Involved questions

@@ -33,7 +33,9 @@ public struct EnglishLexicon: Sendable {
         if let known = cache[word] { return known }
         var info = WordInfo(taggedCounts: [-1, -1, -1, -1], nounLemma: nil, closedClass: Self.closedClass[word])
         // Hyphenated and slashed forms: WordNet joins compounds with "_" or "-"; the last part decides.
-        let lookup = word.contains("-") && wordNet.entry(word, .noun) == nil ? String(word.split(separator: "-").last ?? "") : word
+        let lookup =
+            word.contains("-") && wordNet.entry(word, .noun) == nil
+            ? String(word.split(separator: "-").last ?? "") : word
         if info.closedClass == nil, !lookup.isEmpty, lookup.unicodeScalars.allSatisfy({ $0.isASCII }) {
             for wordClass in WordClass.allCases {
                 let bases = wordNet.baseForms(lookup, wordClass)

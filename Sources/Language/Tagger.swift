@@ -69,6 +69,12 @@ public struct Tagger: Sendable {
         if adverb { candidates.append(.adverb) }
         if candidates.count == 1 { return candidates[0] }
         // Context.
+        // After a form of "be" comes a noun phrase ("what is value creation") or a participle ("is used").
+        if let previousWord, ["is", "are", "was", "were", "be", "been", "being", "am"].contains(previousWord) {
+            let participle = ["ed", "en", "ing"].contains { word.lower.hasSuffix($0) }
+            if verb && participle { return .verb }
+            if noun || adjective { return adjective && !noun ? .adjective : .noun }
+        }
         if verb, previousWord == "to" || previous == .auxiliary || previous == .pronoun { return .verb }
         if previous == .determiner || previous == .adjective || previous == .preposition {
             if adjective && !noun { return .adjective }

@@ -185,8 +185,10 @@ public final class WordNet: Sendable {
     }
 
     private static let detachments: [[(String, String)]] = [
-        [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
-         ("ies", "y")],
+        [
+            ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+            ("ies", "y"),
+        ],
         [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
         [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
         [],

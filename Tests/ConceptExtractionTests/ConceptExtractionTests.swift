@@ -233,6 +233,25 @@ import Testing
         #expect(!graph.isBroader("data", than: "data model"))
     }
 
+    @Test func sharedHeadsAndGeneraImplyAHub() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Primary Key", "A field that identifies a record"), ("Foreign Key", "A field that links tables"),
+                    ("First Normal Form", "A table without repeats"), ("Second Normal Form", "A table in 1NF"),
+                    ("Calyx", "The outermost whorl of a flower"), ("Corolla", "The whorl of a flower with petals"),
+                    ("Ovary", "The part of the pistil"), ("Anther", "The part of a stamen"),
+                ]))
+        #expect(graph.isBroader("key", than: "primary key"))
+        #expect(graph.isBroader("key", than: "foreign key"))
+        #expect(graph.isBroader("normal form", than: "second normal form"))
+        #expect(graph.concept("whorl") != nil)
+        // Scaffolding nouns ("part") and a name's modifier ("first") are no hubs.
+        #expect(graph.concept("part") == nil)
+        #expect(graph.concept("first") == nil)
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(

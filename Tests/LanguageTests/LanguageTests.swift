@@ -26,12 +26,15 @@ struct LexiconTests {
     @Test func taggingInContext() {
         var tagger = Tagger(lexicon: systemLexicon!)
         func tags(_ text: String) -> [PartOfSpeech] {
-            tagger.tags(text.split(separator: " ").map { TaggerInput(lower: String($0), isName: false, afterBoundary: false) })
+            tagger.tags(
+                text.split(separator: " ").map { TaggerInput(lower: String($0), isName: false, afterBoundary: false) })
         }
         #expect(tags("cache collisions happen") == [.noun, .noun, .verb])
         #expect(tags("the set of rules") == [.determiner, .noun, .preposition, .noun])
         #expect(tags("to set the flag")[1] == .verb)
         #expect(tags("top-down design")[1] == .noun)
+        #expect(tags("what is value creation")[2] == .noun)
+        #expect(tags("customer churn") == [.noun, .noun])
     }
 
     @Test func aMissingDatabaseIsAClearError() {

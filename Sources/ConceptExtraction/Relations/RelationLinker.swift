@@ -53,7 +53,7 @@ struct RelationLinker {
     mutating func addNameExtensions(normalizer: inout Normalizer) {
         for root in roots {
             var candidates: [(id: Int, range: Range<Int>, name: String, of: String)] = []
-            for name in registry.names[root] where name.count >= 2 && !isProperName(name) {
+            for name in registry.names[root] where name.count >= 2 && !normalizer.isProperName(name) {
                 // "Sea of Japan" is a sea, not a kind of Japan: only the words before a preposition
                 // (the head phrase) can extend a broader name.
                 let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
@@ -84,14 +84,6 @@ struct RelationLinker {
                         source: parent.id, target: root, kind: .broader, card: nil,
                         evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
             }
-        }
-    }
-
-    /// "Papua New Guinea", "South Africa": a name of capitalised words only (no acronym, no lower-case
-    /// word) is a proper name; proper names do not extend the names inside them.
-    private func isProperName(_ name: NameForm) -> Bool {
-        name.tokens.allSatisfy { token in
-            Lexicon.functionWords.contains(token.lower) || (token.text.first?.isUppercase == true && !token.isAcronym)
         }
     }
 

@@ -21,22 +21,27 @@ struct Normalizer {
     /// Memoised results: every distinct word is folded once.
     private var corrected: [String: String] = [:]
     private var folded: [String: String] = [:]
+    /// Words the cards write in lower case somewhere: common words, not proper names.
+    private let writtenLower: Set<String>
     /// Parts of speech, from the English lexicon.
     var tagger: Tagger
 
     init(tokenLists: [[Token]], lexicon: EnglishLexicon) {
         self.tagger = Tagger(lexicon: lexicon)
         var counts: [String: Int] = [:]
+        var writtenLower = Set<String>()
         var spelling: [String: [String: Int]] = [:]
         for tokens in tokenLists {
             for token in tokens {
                 counts[token.lower, default: 0] += 1
+                if token.text == token.lower { writtenLower.insert(token.lower) }
                 if token.isAcronym && !token.isNumber {
                     spelling[token.lower, default: [:]][token.text, default: 0] += 1
                 }
             }
         }
         self.counts = counts
+        self.writtenLower = writtenLower
         var acronyms = Set<String>()
         var wordsInCapitals = Set<String>()
         for (lower, forms) in spelling {
@@ -96,7 +101,32 @@ struct Normalizer {
         let tags = tagger.tags(inputs)
         var result = tokens
         for index in result.indices { result[index].tag = tags[index] }
+        // The parts of a hyphenated compound ("direct-mapped", "top-down") are one word: modifiers,
+        // the last part the compound's class (a noun when it is not nominal).
+        for index in result.indices where index + 1 < result.count && result[index + 1].gap == .joiner {
+            if !result[index].tag.isNominal { result[index].tag = .adjective }
+            if !result[index + 1].tag.isNominal { result[index + 1].tag = .noun }
+        }
         return result
+    }
+
+    /// "Papua New Guinea", "South Africa": capitalised words only, one of which the cards never write in
+    /// lower case and English does not use as a common word. "Primary Key", "Lossy Compression" are
+    /// title-case terms, not proper names.
+    mutating func isProperName(_ name: NameForm) -> Bool {
+        guard
+            name.tokens.allSatisfy({ token in
+                Lexicon.functionWords.contains(token.lower)
+                    || (token.text.first?.isUppercase == true && !token.isAcronym)
+            })
+        else { return false }
+        return name.tokens.contains { token in
+            guard !Lexicon.functionWords.contains(token.lower), !writtenLower.contains(token.lower) else {
+                return false
+            }
+            let info = tagger.lexicon.info(token.lower)
+            return info.taggedCounts.allSatisfy { $0 <= 0 }
+        }
     }
 
     /// Whether the token can stand in a noun phrase: a noun, adjective or name, or a part of a
