@@ -462,6 +462,14 @@ private struct ExtractionRun {
             if heads[head.key] == nil { order.append(head.key) }
             heads[head.key, default: (0, index, head)].count += 1
         }
+        // Wholes that part-of definitions name ("gland in a flower", "organ of a flower"), once per card.
+        for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
+            guard let whole = wholePhrase(in: backTokens[index]), let last = whole.last,
+                let head = normalizer.name([last][...])
+            else { continue }
+            if heads[head.key] == nil { order.append(head.key) }
+            heads[head.key, default: (0, index, head)].count += 1
+        }
         for key in order {
             guard let hub = heads[key], hub.count >= 2, registry.lookup(hub.name) == nil else { continue }
             // A one-word hub must be a noun English knows or an acronym, never a generic scaffolding word.
@@ -473,6 +481,28 @@ private struct ExtractionRun {
             }
             registry.add(hub.name)
         }
+    }
+
+    /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the
+    /// scaffolding nouns of definitions, and nouns WordNet files under part, structure, organ or region.
+    mutating func isPartNoun(_ word: String) -> Bool {
+        if Lexicon.genericNouns.contains(word) || Lexicon.wholeWords.contains(word) { return true }
+        guard let lemma = normalizer.tagger.lexicon.info(word).nounLemma else { return false }
+        return normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 8).contains {
+            Lexicon.partClasses.contains($0)
+        }
+    }
+
+    /// The whole a part-of definition names ("Nectary: gland in a flower" → "flower"), if any.
+    mutating func wholePhrase(in tokens: [Token]) -> ArraySlice<Token>? {
+        guard let genus = genusPhrase(in: tokens), let last = genus.last, genus.endIndex < tokens.count,
+            tokens[genus.endIndex].gap != .boundary, isPartNoun(last.lower),
+            !Lexicon.collectiveNouns.contains(last.lower),
+            ["of", "in", "inside", "within"].contains(tokens[genus.endIndex].lower)
+        else { return nil }
+        let rest = Array(tokens[(genus.endIndex + 1)...])
+        guard let whole = genusPhrase(in: rest) else { return nil }
+        return whole
     }
 
     /// The first noun phrase of a definition that opens with one ("A storage register in the ALU" →
@@ -669,32 +699,53 @@ private struct ExtractionRun {
         let isTermCard =
             reading.subjects.count == 1 && reading.list == nil
             && reading.subjects[0].count == reading.tokens.count
-        if genusStart == nil, isTermCard, ["a", "an", "the"].contains(back[0].lower) { genusStart = 0 }
-        if var start = genusStart {
-            while start < back.count, Lexicon.functionWords.contains(back[start].lower) { start += 1 }
-            let end = phraseEnd(from: start, in: back)
-            if end > start, end < back.count, back[end].lower == "of",
-                Lexicon.groupWords.contains(back[end - 1].lower) || Lexicon.wholeWords.contains(back[end - 1].lower)
+        if genusStart == nil, isTermCard {
+            // "TCP. Transmission Control Protocol. A protocol that …", "Accumulator: ACC, a register …":
+            // an opening expansion or short form of the subject is skipped.
+            var start = 0
+            if let firstBoundary = back.indices.dropFirst().first(where: { back[$0].gap == .boundary }),
+                firstBoundary <= 6, let name = normalizer.name(back[..<firstBoundary]),
+                let id = registry.lookup(name), subjectIDs.contains(id)
             {
-                // "the part of the pistil", "a type of loan": the whole (or the kind) is broader.
-                var wholeStart = end + 1
-                while wholeStart < back.count, Lexicon.functionWords.contains(back[wholeStart].lower) {
-                    wholeStart += 1
-                }
-                let wholeEnd = phraseEnd(from: wholeStart, in: back)
-                if let match = backMatches.first(where: {
-                    $0.range.lowerBound >= wholeStart && $0.range.upperBound == wholeEnd
-                }),
-                    let id = concept(at: match)
-                {
-                    links.parents.append(id)
-                }
-            } else if let match = backMatches.first(where: {
-                $0.range.lowerBound >= start && $0.range.upperBound == end
-            }),
-                let id = concept(at: match)
+                start = firstBoundary
+            }
+            // A definition opening with a noun phrase ("A much-branched inflorescence", "Gland in a
+            // flower"), not with a verb ("Converts a program …") or a participle ("Having …").
+            if start < back.count, back[start].tag == .determiner || back[start].tag.isNominal,
+                !back[start].lower.hasSuffix("ing")
             {
-                links.parents.append(id)  // the head of "a much-branched inflorescence"
+                genusStart = start
+            }
+        }
+        // "Atomicity, Consistency, Isolation, Durability": a list, not a genus.
+        let opensWithList =
+            cards[card].back.prefix(while: { $0 != "." && !$0.isNewline }).filter { $0 == "," }.count >= 2
+        if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])) {
+            let genusStart = start + (genus.startIndex)
+            let end = start + genus.endIndex
+            let head = back[end - 1].lower
+            let genusMatch = backMatches.first { $0.range.lowerBound >= genusStart && $0.range.upperBound == end }
+            let genusConcept = genusMatch.flatMap { concept(at: $0) }
+            if let genusConcept { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
+            // "the part of the pistil", "the stalk of the stamen", "a cell inside the ovule": the whole
+            // is broader when the genus names no concept, or names a place inside it ("a storage
+            // register in the ALU"). A collective genus ("a cluster of sporangia") names members instead.
+            if end < back.count, back[end].gap != .boundary, !Lexicon.collectiveNouns.contains(head) {
+                let preposition = back[end].lower
+                let wholeCounts =
+                    genusConcept == nil
+                    ? isPartNoun(head) && ["of", "in", "inside", "within"].contains(preposition)
+                    : ["in", "inside", "within"].contains(preposition)
+                if wholeCounts, let whole = genusPhrase(in: Array(back[(end + 1)...])) {
+                    let wholeEnd = end + 1 + whole.endIndex
+                    if let match = backMatches.first(where: {
+                        $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
+                    }),
+                        let id = concept(at: match), !links.parents.contains(id)
+                    {
+                        links.parents.append(id)
+                    }
+                }
             }
         }
 

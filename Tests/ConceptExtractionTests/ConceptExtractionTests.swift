@@ -252,6 +252,28 @@ import Testing
         #expect(graph.concept("first") == nil)
     }
 
+    @Test func definitionsNameTheirGenusOrTheWhole() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Nectary", "Gland in a flower that produces nectar"), ("Stamen", "The organ of a flower"),
+                    ("Filament", "The stalk of the stamen that holds the anther"),
+                    ("Accumulator", "A storage register in the ALU"), ("ALU", "Does arithmetic"),
+                    ("Register", "Fast storage"), ("Sporangium", "An enclosure for spores"),
+                    ("Sorus", "A cluster of sporangia in ferns"), ("OUT", "Output contents of the accumulator"),
+                    ("ACID", "Atomicity, Consistency, Isolation, Durability"), ("Atomicity", "All or nothing"),
+                ]))
+        #expect(graph.isBroader("flower", than: "nectary"))  // the whole, a hub two definitions name
+        #expect(graph.isBroader("stamen", than: "filament"))
+        #expect(graph.isBroader("register", than: "accumulator"))
+        #expect(graph.isBroader("ALU", than: "accumulator"))
+        // A collective genus names members, contents are no part, a list is no genus.
+        #expect(!graph.isBroader("sporangium", than: "sorus"))
+        #expect(!graph.isBroader("accumulator", than: "OUT"))
+        #expect(!graph.isBroader("atomicity", than: "ACID"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(

@@ -161,6 +161,13 @@ enum Lexicon {
         "region", "element", "elements", "component", "components", "level", "measure",
     ]
 
+    /// WordNet classes whose members name a part, place or stage of a whole ("stalk" is a plant organ,
+    /// "gland" an organ): a definition "the stalk of the stamen" files its subject under the whole.
+    static let partClasses: Set<String> = [
+        "part", "portion", "component", "constituent", "region", "structure", "organ", "body_part", "plant_part",
+        "plant_organ", "stage", "phase", "section", "segment", "layer", "opening",
+    ]
+
     /// Nouns that gather members ("a cluster of sporangia", "a set of instructions"): what follows
     /// "of" is the members, not a whole the subject belongs to.
     static let collectiveNouns: Set<String> = [
