@@ -72,6 +72,8 @@ private struct ExtractionRun {
     var items: [[(item: AnswerItem, concept: Int)]] = []
     /// Structural relations (list headings, list items), by registry entry.
     var structural: [DraftRelation] = []
+    /// Concepts registered as head-noun or genus hubs.
+    var hubs = Set<Int>()
     /// For cards whose front names no subject: the first concept it mentions.
     var involvedPrimary: [Int: Int] = [:]
 
@@ -479,7 +481,7 @@ private struct ExtractionRun {
                     !Lexicon.groupWords.contains(token.lower), !Lexicon.framingNouns.contains(token.lower)
                 else { continue }
             }
-            registry.add(hub.name)
+            hubs.insert(registry.add(hub.name))
         }
     }
 
@@ -614,8 +616,58 @@ private struct ExtractionRun {
                 definition: definitionLinks(card: index, backMatches: backMatches))
         }
         linker.addNameExtensions(normalizer: &normalizer)
+        linker.addRelations(lexiconHierarchy())
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
         return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
+    }
+
+    /// WordNet's hierarchy between two concepts the decks both name: "sepal" is part of "calyx",
+    /// "mitochondrion" a kind of "organelle". Only a concept's first two senses are read, three
+    /// levels up (hypernyms, and the wholes it is a part, member or substance of); these relations
+    /// come last, so a cycle with what the cards say drops them.
+    ///
+    /// - Complexity: bounded work per concept (2 senses × 3 levels × 4 links, cached per lemma).
+    mutating func lexiconHierarchy() -> [DraftRelation] {
+        var relations: [DraftRelation] = []
+        let hubRoots = Set(hubs.map { registry.find($0) })
+        for root in registry.roots {
+            var lemmas: [String] = []
+            for name in registry.names[root] where name.count <= 3 {
+                let words = name.tokens.map(\.lower)
+                if name.count == 1, name.tokens[0].tag == .noun || name.tokens[0].tag == .name,
+                    !normalizer.isAcronym(name.tokens[0]),
+                    let lemma = normalizer.tagger.lexicon.info(words[0]).nounLemma
+                {
+                    lemmas.append(lemma)
+                } else if name.count > 1,
+                    normalizer.tagger.lexicon.wordNet.entry(words.joined(separator: "_"), .noun) != nil
+                {
+                    lemmas.append(words.joined(separator: "_"))
+                }
+            }
+            var parents: [Int] = []
+            for lemma in lemmas where !Lexicon.genericNouns.contains(lemma) && lemma.count >= 3 {
+                for ancestor in normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 2, senses: 1) {
+                    let words = ancestor.replacingOccurrences(of: "_", with: " ")
+                    // The parent must be an idea of the decks (a card of its own, or a hub), and specific
+                    // (few senses): "system", "cause" or "relation" file anything under them.
+                    guard !Lexicon.genericNouns.contains(words),
+                        let name = normalizer.name(normalizer.tokens(words)[...]),
+                        let id = registry.lookup(name), id != root, !parents.contains(id),
+                        !registry.cards[id].isEmpty || hubRoots.contains(id),
+                        (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5
+                    else { continue }
+                    parents.append(id)
+                    relations.append(
+                        DraftRelation(
+                            source: id, target: root, kind: .broader, card: nil,
+                            evidence:
+                                "WordNet files \"\(lemma.replacingOccurrences(of: "_", with: " "))\" under \"\(words)\""
+                        ))
+                }
+            }
+        }
+        return relations
     }
 
     /// The mentions that name a concept. A lone word that ends a longer compound ("service" in

@@ -49,19 +49,19 @@ public struct EnglishLexicon: Sendable {
         return info
     }
 
-    /// Lemmas of the synsets above `lemma`'s first two noun senses (hypernyms and holonyms), nearest
-    /// first, up to `depth` steps: "mitochondrion" → "organelle", "sepal" → "calyx".
+    /// First lemmas of the synsets above `lemma`'s first `senses` noun senses (hypernyms and holonyms),
+    /// nearest first, up to `depth` steps: "mitochondrion" → "organelle", "sepal" → "calyx".
     ///
-    /// - Complexity: bounded: at most 2 senses × `depth` levels × 4 links per level.
-    public mutating func nounAncestors(of lemma: String, depth: Int = 4) -> [String] {
-        let key = lemma + "#\(depth)"
+    /// - Complexity: bounded: at most `senses` × `depth` levels × 4 links per level.
+    public mutating func nounAncestors(of lemma: String, depth: Int = 4, senses: Int = 2) -> [String] {
+        let key = lemma + "#\(depth)#\(senses)"
         if let known = ancestorCache[key] { return known }
         var result: [String] = []
         guard let entry = wordNet.entry(lemma, .noun) else {
             ancestorCache[key] = []
             return []
         }
-        var frontier = Array(entry.synsets.prefix(2))
+        var frontier = Array(entry.synsets.prefix(senses))
         var seen = Set(frontier)
         for _ in 0..<depth where !frontier.isEmpty {
             var next: [Int] = []
@@ -69,7 +69,8 @@ public struct EnglishLexicon: Sendable {
                 guard let synset = wordNet.nounSynset(at: offset) else { continue }
                 for parent in (synset.hypernyms + synset.holonyms).prefix(4) where seen.insert(parent).inserted {
                     next.append(parent)
-                    for name in wordNet.nounSynset(at: parent)?.lemmas ?? [] where !result.contains(name) {
+                    // The synset's first lemma names it ("causal agent", not its third lemma "cause").
+                    if let name = wordNet.nounSynset(at: parent)?.lemmas.first, !result.contains(name) {
                         result.append(name)
                     }
                 }

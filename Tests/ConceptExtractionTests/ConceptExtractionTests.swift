@@ -274,6 +274,22 @@ import Testing
         #expect(!graph.isBroader("atomicity", than: "ACID"))
     }
 
+    @Test func theLexiconLinksTwoConceptsTheDecksName() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Calyx", "The outer whorl"), ("Sepal", "A green leaf-like thing"),
+                    ("Mitochondria", "Makes ATP"), ("Organelle", "A specialised unit inside a cell"),
+                    ("Patient", "Someone being treated"),
+                ]))
+        #expect(graph.isBroader("calyx", than: "sepal"))
+        #expect(graph.isBroader("organelle", than: "mitochondria"))
+        #expect(graph.relations.contains { $0.evidence.hasPrefix("WordNet files") })
+        // No parent the decks do not name ("person" for a patient).
+        #expect(graph.concept("person") == nil)
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(

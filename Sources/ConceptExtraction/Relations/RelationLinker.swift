@@ -36,6 +36,15 @@ struct RelationLinker {
         primarySubject.append(primary)
     }
 
+    /// Further relations (from the lexicon), accepted after those the cards give.
+    mutating func addRelations(_ relations: [DraftRelation]) {
+        drafts += relations.map {
+            DraftRelation(
+                source: registry.find($0.source), target: registry.find($0.target), kind: $0.kind, card: $0.card,
+                evidence: $0.evidence)
+        }
+    }
+
     /// Order the cards state in words ("X before Y").
     mutating func addExplicitOrder(_ relations: [DraftRelation]) {
         drafts += relations
