@@ -114,6 +114,14 @@ private struct ExtractionRun {
             for subject in reading.subjects {
                 let id = registry.add(subject, card: index)
                 if let alias = reading.parentheticalAlias { registry.addAlias(alias, of: id) }
+                for alias in reading.answerAliases { registry.addAlias(alias, of: id) }
+                if let identified = reading.identifiedClass {
+                    let classID = registry.add(identified.name)
+                    structural.append(
+                        DraftRelation(
+                            source: classID, target: id, kind: .broader, card: index,
+                            evidence: "\(place(index)) \"\(identified.quote)\" answered \"\(subject.surface)\""))
+                }
                 if reading.answerIsAlias, let alias = normalizer.name(backTokens[index][...]) {
                     registry.addAlias(alias, of: id)
                 }

@@ -290,6 +290,32 @@ import Testing
         #expect(graph.concept("person") == nil)
     }
 
+    @Test func identificationCardsAnswerAKindOfTheirClass() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "Krebs' cycle makes energy. Which organelle does this take place in?",
+                        "Mitokondriene / The mitochondria"
+                    ),
+                    (
+                        "A man lifts a box. What kind of muscle contraction is he performing?",
+                        "Konsentrisk / Concentric"
+                    ),
+                    ("Which vitamin is needed for coagulation?", "Vitamin K"),
+                    ("Which of these factors matter?", "All of the above"),
+                    ("What vitamin is needed for bones?", "D"),
+                ]))
+        #expect(graph.isBroader("organelle", than: "mitochondria"))
+        #expect(graph.concept("mitochondria")?.aliases.contains("Mitokondriene") == true)
+        #expect(graph.isBroader("muscle contraction", than: "concentric contraction"))
+        #expect(graph.isBroader("vitamin", than: "vitamin K"))
+        // Not a class ("these factors"), not a name ("All of the above", "D").
+        #expect(graph.concept("All of the above") == nil)
+        #expect(!graph.isBroader("vitamin", than: "D"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(

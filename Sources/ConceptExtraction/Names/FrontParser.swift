@@ -17,6 +17,11 @@ struct FrontReading: Sendable {
     var answerIsAlias = false
     /// Topic codes written before a colon ("cache" in "cache: K stands for?"), last one most specific.
     var topics: [String] = []
+    /// "What kind of muscle contraction is he performing? → Isometric": the class the answer is a kind
+    /// of ("muscle contraction"), with the front's words that say so.
+    var identifiedClass: (name: NameForm, quote: String)?
+    /// The answer's names in other languages ("Isometrisk / Isometric" gives "Isometrisk").
+    var answerAliases: [NameForm] = []
     /// Headings above the subject when the front is a Markdown heading path
     /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
     var headingPath: [NameForm] = []
@@ -48,7 +53,16 @@ struct FrontParser {
             reading.headingPath = headings.dropLast().compactMap { normalizer.name(normalizer.tokens($0)[...]) }
         }
         if let last = headings.last { front = last }
-        var text = firstQuestion(of: preferredTranslation(of: front))
+        let translated = preferredTranslation(of: front)
+        if let identified = identification(translated, back: back) {
+            reading.subjects = [identified.answer]
+            reading.isReversed = true
+            reading.identifiedClass = identified.of
+            reading.answerAliases = identified.aliases
+            reading.tokens = normalizer.tokens(translated)
+            return reading
+        }
+        var text = firstQuestion(of: translated)
         var count: Int?
         var countWord: String?
         var alias: String?
@@ -132,6 +146,76 @@ struct FrontParser {
             }
         }
         return reading
+    }
+
+    // MARK: - Identification cards
+
+    /// "The organelle that produces ATP?", "Which vitamin is needed for …?", "What kind of muscle
+    /// contraction is this? → Isometric": a question that asks for a member of a class, answered by a
+    /// short name; the answer is the card's subject and a kind of the class. A lone adjective answer
+    /// takes the class's head ("Isometric" → "isometric contraction"). Answers in several languages
+    /// ("Isometrisk / Isometric") are named in English with the others as aliases.
+    private mutating func identification(_ front: String, back: String)
+        -> (answer: NameForm, of: (name: NameForm, quote: String), aliases: [NameForm])?
+    {
+        guard front.contains("?") else { return nil }
+        // The question is the last sentence before the question mark (context sentences come first).
+        var question = Substring(front[..<front.lastIndex(of: "?")!])
+        if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        let words = normalizer.tokens(String(question))
+        guard words.count >= 2, ["what", "which"].contains(words[0].lower) || words[0].tag == .determiner else {
+            return nil
+        }
+        var start = 1
+        if words[0].tag == .determiner && !["what", "which"].contains(words[0].lower) { start = 1 }
+        if start + 1 < words.count, Lexicon.kindWords.contains(words[start].lower), words[start + 1].lower == "of" {
+            start += 2
+        }
+        var end = start
+        while end < words.count, end == start || words[end].gap != .boundary, normalizer.isNominal(words, end) {
+            end += 1
+        }
+        // The class is a noun phrase followed by the question's verb or a relative clause.
+        guard end > start, end < words.count, end - start <= 4, words[end - 1].tag == .noun,
+            words[end].tag == .auxiliary || words[end].tag == .verb || words[end].tag == .pronoun,
+            !Lexicon.genericNouns.contains(words[end - 1].lower), !Lexicon.kindWords.contains(words[end - 1].lower),
+            let className = normalizer.name(words[start..<end])
+        else { return nil }
+        // The answer: short, one name, in English when several languages are given.
+        let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 4 else { return nil }
+        var best = 0
+        var bestScore = -1.0
+        var names: [NameForm] = []
+        for (index, part) in parts.enumerated() {
+            let tokens = normalizer.tokens(String(part))
+            guard !tokens.isEmpty, tokens.count <= 4, !tokens.dropFirst().contains(where: { $0.gap == .boundary }),
+                !tokens.contains(where: { $0.lower == "and" || $0.lower == "og" || $0.isNumber }),
+                !tokens.contains(where: {
+                    $0.tag == .verb || $0.tag == .auxiliary || $0.tag == .preposition || $0.tag == .pronoun
+                }),
+                tokens.count > 1 || tokens[0].text.count > 1,
+                var name = normalizer.name(tokens[...])
+            else { return nil }
+            if name.count == 1, name.tokens[0].tag == .adjective, let head = className.tokens.last {
+                var extended = name.tokens
+                var headToken = head
+                headToken.gap = .space
+                extended.append(headToken)
+                name = normalizer.name(extended[...]) ?? name
+            }
+            let english = Double(tokens.filter { normalizer.tagger.lexicon.info($0.lower).isEnglish }.count)
+            let score = english / Double(tokens.count)
+            if score >= bestScore {
+                best = index
+                bestScore = score
+            }
+            names.append(name)
+        }
+        guard bestScore > 0 || parts.count == 1 else { return nil }
+        let aliases = names.enumerated().filter { $0.offset != best }.map(\.element)
+        return (names[best], (className, String(question) + "?"), aliases)
     }
 
     // MARK: - Text-level clean-up
