@@ -89,6 +89,7 @@ private struct ExtractionRun {
 
     mutating func extract() -> ConceptGraph {
         readFronts()
+        readTags()
         readAnswers()
         registerSharedTerms()
         registerHubs()
@@ -144,6 +145,64 @@ private struct ExtractionRun {
                     DraftRelation(
                         source: parentID, target: nodeID, kind: .broader, card: index,
                         evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
+            }
+        }
+    }
+
+    /// Card tags name the teacher's topics ("semiconductor-memory", "method-of-accessing",
+    /// "Psychiatry::Emergencies"): a tag on two cards or more is a concept, and tag B is narrower than
+    /// tag A when every card tagged B is also tagged A and A has more cards (subsumption), nearest
+    /// such A only. Anki's own marks ("leech", "marked") and tags on every card say nothing.
+    ///
+    /// - Complexity: O(total tags × tags per card) set look-ups.
+    mutating func readTags() {
+        var tagCards: [String: Set<Int>] = [:]
+        var firstCard: [String: Int] = [:]
+        var order: [String] = []
+        var cardTags = [[String]](repeating: [], count: cards.count)
+        for (index, card) in cards.enumerated() {
+            for raw in card.tags {
+                // "a::b::c" is a path: each prefix is a tag of its own.
+                let parts = raw.components(separatedBy: "::").filter { !$0.isEmpty }
+                for end in parts.indices {
+                    let tag = parts[...end].joined(separator: "::")
+                    guard !cardTags[index].contains(tag) else { continue }
+                    cardTags[index].append(tag)
+                    if tagCards[tag] == nil {
+                        order.append(tag)
+                        firstCard[tag] = index
+                    }
+                    tagCards[tag, default: []].insert(index)
+                }
+            }
+        }
+        guard !order.isEmpty else { return }
+        var conceptOfTag: [String: Int] = [:]
+        for tag in order {
+            guard let count = tagCards[tag]?.count, count >= 2, count < cards.count,
+                !["leech", "marked", "tags"].contains(tag.lowercased())
+            else { continue }
+            let last = tag.components(separatedBy: "::").last ?? tag
+            let text = last.replacingOccurrences(of: "_", with: " ")
+            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5 else { continue }
+            conceptOfTag[tag] = registry.add(name)
+        }
+        for tag in order {
+            guard let child = conceptOfTag[tag], let members = tagCards[tag], let first = firstCard[tag] else {
+                continue
+            }
+            var best: (tag: String, count: Int)?
+            for other in cardTags[first] where other != tag {
+                guard conceptOfTag[other] != nil, let otherCards = tagCards[other], otherCards.count > members.count,
+                    best.map({ otherCards.count < $0.count }) ?? true, members.isSubset(of: otherCards)
+                else { continue }
+                best = (other, otherCards.count)
+            }
+            if let best, let parent = conceptOfTag[best.tag], registry.find(parent) != registry.find(child) {
+                structural.append(
+                    DraftRelation(
+                        source: parent, target: child, kind: .broader, card: first,
+                        evidence: "\(place(first)) every card tagged \"\(tag)\" is tagged \"\(best.tag)\""))
             }
         }
     }

@@ -316,6 +316,25 @@ import Testing
         #expect(!graph.isBroader("vitamin", than: "D"))
     }
 
+    @Test func tagsNameTopicsAndSubsumeEachOther() {
+        func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
+            Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
+        }
+        let cards = [
+            card("bit", ["semiconductor-memory", "RAM"], 1),
+            card("refresh", ["semiconductor-memory", "RAM", "DRAM"], 2),
+            card("capacitor", ["semiconductor-memory", "RAM", "DRAM"], 3),
+            card("fuse", ["semiconductor-memory", "ROM"], 4),
+            card("mask", ["semiconductor-memory", "ROM", "leech"], 5), card("disk", ["other", "leech"], 6),
+        ]
+        let graph = extract(Deck(name: "d", path: "d.csv", format: .plain, cards: cards))
+        #expect(graph.has(.broader, from: "semiconductor-memory", to: "RAM"))
+        #expect(graph.has(.broader, from: "RAM", to: "DRAM"))
+        #expect(!graph.has(.broader, from: "semiconductor-memory", to: "DRAM"))  // nearest only
+        #expect(graph.concept("leech") == nil)  // Anki's own mark
+        #expect(!graph.isBroader("DRAM", than: "RAM"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(
