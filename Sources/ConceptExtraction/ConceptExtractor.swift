@@ -417,6 +417,22 @@ private struct ExtractionRun {
                     let afterArticle =
                         index > 0 && tokens[index].gap != .boundary
                         && Lexicon.functionWords.contains(tokens[index - 1].lower)
+                    // A lone noun that is a whole noun phrase ("the spores", "of mosses", "where
+                    // fertilization occurs"): English knows it as a noun, no scaffolding word.
+                    if afterArticle, tokens[index].tag == .noun, isLoneNounPhrase(tokens, index) {
+                        let key = PhraseKey(ids[index], -1, -1)
+                        if var use = uses[key] {
+                            if use.lastCard != card {
+                                use.cards += 1
+                                use.lastCard = card
+                            }
+                            uses[key] = use
+                        } else {
+                            uses[key] = PhraseUse(
+                                cards: 1, lastCard: card, firstCard: card, inBack: inBack,
+                                firstIndex: index, length: 1, afterArticle: true)
+                        }
+                    }
                     for length in 2...3 {
                         let last = index + length - 1
                         guard last < tokens.count, ids[last] >= 0, tokens[last].gap != .boundary,
@@ -481,6 +497,24 @@ private struct ExtractionRun {
             else { continue }
             registry.add(name)
         }
+    }
+
+    /// Whether `tokens[index]` stands alone as a noun phrase: nothing nominal joined after it, a
+    /// content noun of English that no card-writing scaffolding list names.
+    private mutating func isLoneNounPhrase(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        guard
+            index + 1 == tokens.count || tokens[index + 1].gap == .boundary || !normalizer.isNominal(tokens, index + 1),
+            token.gap != .joiner, token.lower.count >= 4,
+            !Lexicon.genericNouns.contains(token.lower), !Lexicon.groupWords.contains(token.lower),
+            !Lexicon.framingNouns.contains(token.lower), !Lexicon.collectiveNouns.contains(token.lower),
+            !token.lower.hasSuffix("ing"), normalizer.tagger.lexicon.wordNet.irregularBase(token.lower, .verb) == nil,
+            let lemma = normalizer.tagger.lexicon.info(token.lower).nounLemma,
+            !Lexicon.genericNouns.contains(lemma), !normalizer.tagger.lexicon.isAbstractNoun(lemma)
+        else { return false }
+        // A word English uses mostly as an adjective ("right", "common", "equal") is no lone noun.
+        let counts = normalizer.tagger.lexicon.info(token.lower).taggedCounts
+        return counts[WordClass.adjective.rawValue] < max(1, counts[WordClass.noun.rawValue])
     }
 
     /// A word that can be part of a concept's name: no function word, verb, question word, pronoun or count.

@@ -81,6 +81,16 @@ public struct EnglishLexicon: Sendable {
         return result
     }
 
+    /// Whether the first noun sense of `lemma` names an abstract idea of everyday speech (an attribute,
+    /// a thought, a message, a feeling, a time, a relation, a motive: "ability", "basis", "week",
+    /// "order") rather than a thing, substance, process, body part or artifact.
+    public func isAbstractNoun(_ lemma: String) -> Bool {
+        guard let offset = wordNet.entry(lemma, .noun)?.synsets.first,
+            let synset = wordNet.nounSynset(at: offset)
+        else { return false }
+        return [3, 7, 9, 10, 12, 15, 16, 24, 28].contains(synset.lexicographerFile)
+    }
+
     /// Closed-class English words (WordNet lists none of them).
     static let closedClass: [String: PartOfSpeech] = {
         var table: [String: PartOfSpeech] = [:]

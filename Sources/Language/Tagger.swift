@@ -71,7 +71,9 @@ public struct Tagger: Sendable {
         // Context.
         // After a form of "be" comes a noun phrase ("what is value creation") or a participle ("is used").
         if let previousWord, ["is", "are", "was", "were", "be", "been", "being", "am"].contains(previousWord) {
-            let participle = ["ed", "en", "ing"].contains { word.lower.hasSuffix($0) }
+            let participle =
+                ["ed", "en", "ing"].contains { word.lower.hasSuffix($0) }
+                || lexicon.wordNet.irregularBase(word.lower, .verb) != nil
             if verb && participle { return .verb }
             if noun || adjective { return adjective && !noun ? .adjective : .noun }
         }

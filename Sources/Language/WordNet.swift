@@ -170,6 +170,12 @@ public final class WordNet: Sendable {
         return IndexEntry(senseCount: synsetCount, taggedSenseCount: tagged, synsets: offsets)
     }
 
+    /// The base form of an irregular inflection ("mitochondria" → "mitochondrion", "sporangia" →
+    /// "sporangium"), from WordNet's exception lists; nil for a regular or unknown word.
+    public func irregularBase(_ word: String, _ wordClass: WordClass) -> String? {
+        exceptionLists[wordClass.rawValue][word]?.first
+    }
+
     /// Base forms WordNet's morphology ("morphy") gives for `word` in `wordClass`: irregular forms
     /// first ("mitochondria" → "mitochondrion"), then suffix rules ("cells" → "cell") checked against
     /// the index; the word itself when it is a lemma.
@@ -197,6 +203,9 @@ public final class WordNet: Sendable {
     /// A noun synset: its lemmas and the synsets above it (hypernyms, instance hypernyms, and the
     /// wholes it is a part, member or substance of).
     public struct NounSynset: Sendable, Hashable {
+        /// WordNet's lexicographer file: 7 attribute, 9 cognition, 10 communication, 12 feeling,
+        /// 15 location, 16 motive, 24 relation, 28 time, … (see lexnames(5WN)).
+        public var lexicographerFile: Int
         public var lemmas: [String]
         /// `@` and `@i` pointers.
         public var hypernyms: [Int]
@@ -221,7 +230,7 @@ public final class WordNet: Sendable {
         }
         guard index < fields.count, let pointerCount = Int(fields[index]) else { return nil }
         index += 1
-        var synset = NounSynset(lemmas: lemmas, hypernyms: [], holonyms: [])
+        var synset = NounSynset(lexicographerFile: Int(fields[1]) ?? 0, lemmas: lemmas, hypernyms: [], holonyms: [])
         for _ in 0..<pointerCount where index + 3 < fields.count {
             let symbol = fields[index]
             if fields[index + 2] == "n", let target = Int(fields[index + 1]) {

@@ -172,7 +172,9 @@ struct Normalizer {
     /// The folded form of a lower-case word (not an acronym).
     mutating func fold(word lower: String) -> String {
         if let known = folded[lower] { return known }
-        let result = Porter2.stem(correctedWord(lower))
+        // Irregular plurals fold with their singular ("sporangia" = "sporangium", "nuclei" = "nucleus").
+        let word = tagger.lexicon.wordNet.irregularBase(lower, .noun) ?? correctedWord(lower)
+        let result = Porter2.stem(word)
         folded[lower] = result
         return result
     }
