@@ -110,6 +110,7 @@ private struct ExtractionRun {
             frontTokens.append(reading.tokens)
         }
         normalizer = parser.normalizer
+        skipSectionLabels()
         for index in cards.indices {
             let reading = readings[index]
             for subject in reading.subjects {
@@ -146,6 +147,27 @@ private struct ExtractionRun {
                         source: parentID, target: nodeID, kind: .broader, card: index,
                         evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
             }
+        }
+    }
+
+    /// In notes organised by headings, a heading found under two or more different parents
+    /// ("Assessment", "Management", "Overview" under each disorder) is a section label, not an idea:
+    /// it is dropped from the path, and a card headed by one is about its nearest real heading.
+    mutating func skipSectionLabels() {
+        var parents: [String: Set<String>] = [:]
+        for reading in readings where !reading.headingPath.isEmpty {
+            let path = reading.headingPath + reading.subjects.prefix(1)
+            for index in path.indices.dropFirst() { parents[path[index].key, default: []].insert(path[index - 1].key) }
+        }
+        let labels = Set(parents.filter { $0.value.count >= 2 }.keys)
+        guard !labels.isEmpty else { return }
+        for index in readings.indices where !readings[index].headingPath.isEmpty {
+            let path = (readings[index].headingPath + readings[index].subjects.prefix(1)).filter {
+                !labels.contains($0.key)
+            }
+            guard let subject = path.last else { continue }
+            readings[index].subjects = [subject]
+            readings[index].headingPath = Array(path.dropLast())
         }
     }
 
@@ -733,6 +755,8 @@ private struct ExtractionRun {
         let hubRoots = Set(hubs.map { registry.find($0) })
         for root in registry.roots {
             var lemmas: [String] = []
+            // Proper names are instances, not kinds: WordNet's places and people stay out.
+            if let label = registry.names[root].first, normalizer.isProperName(label) { continue }
             for name in registry.names[root] where name.count <= 3 {
                 let words = name.tokens.map(\.lower)
                 if name.count == 1, name.tokens[0].tag == .noun || name.tokens[0].tag == .name,
@@ -878,7 +902,9 @@ private struct ExtractionRun {
             let end = start + genus.endIndex
             let head = back[end - 1].lower
             let genusMatch = backMatches.first { $0.range.lowerBound >= genusStart && $0.range.upperBound == end }
-            let genusConcept = genusMatch.flatMap { concept(at: $0) }
+            // A proper name is no genus ("Slovakia (narrower …)" compares, it does not define).
+            let genusIsProper = normalizer.name(back[genusStart..<end]).map { normalizer.isProperName($0) } ?? false
+            let genusConcept = genusIsProper ? nil : genusMatch.flatMap { concept(at: $0) }
             if let genusConcept { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
             // "the part of the pistil", "the stalk of the stamen", "a cell inside the ovule": the whole
             // is broader when the genus names no concept, or names a place inside it ("a storage

@@ -81,6 +81,15 @@ public struct EnglishLexicon: Sendable {
         return result
     }
 
+    /// Whether WordNet knows `lemma` (words joined by "_") first as a proper noun ("japan" → "Japan",
+    /// "red_sea" → "Red Sea"); nil when WordNet does not know it.
+    public func isProperNoun(_ lemma: String) -> Bool? {
+        guard let offset = wordNet.entry(lemma, .noun)?.synsets.first, let synset = wordNet.nounSynset(at: offset),
+            let position = synset.lemmas.firstIndex(of: lemma)
+        else { return nil }
+        return synset.capitalised[position]
+    }
+
     /// Whether the first noun sense of `lemma` names an abstract idea of everyday speech (an attribute,
     /// a thought, a message, a feeling, a time, a relation, a motive: "ability", "basis", "week",
     /// "order") rather than a thing, substance, process, body part or artifact.

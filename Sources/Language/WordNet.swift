@@ -207,6 +207,8 @@ public final class WordNet: Sendable {
         /// 15 location, 16 motive, 24 relation, 28 time, … (see lexnames(5WN)).
         public var lexicographerFile: Int
         public var lemmas: [String]
+        /// Which lemmas WordNet writes capitalised (proper nouns: "Japan", "Red_Sea").
+        public var capitalised: [Bool] = []
         /// `@` and `@i` pointers.
         public var hypernyms: [Int]
         /// `#p`, `#m`, `#s` pointers.
@@ -221,8 +223,10 @@ public final class WordNet: Sendable {
         let fields = String(decoding: nounData[offset..<end], as: UTF8.self).split(separator: " ")
         guard fields.count >= 4, let wordCount = Int(fields[3], radix: 16) else { return nil }
         var lemmas: [String] = []
+        var capitalised: [Bool] = []
         var index = 4
         for _ in 0..<wordCount where index + 1 < fields.count {
+            capitalised.append(fields[index].first?.isUppercase == true)
             var lemma = fields[index].lowercased()
             if let paren = lemma.firstIndex(of: "(") { lemma = String(lemma[..<paren]) }  // "(p)" markers
             lemmas.append(lemma)
@@ -230,7 +234,9 @@ public final class WordNet: Sendable {
         }
         guard index < fields.count, let pointerCount = Int(fields[index]) else { return nil }
         index += 1
-        var synset = NounSynset(lexicographerFile: Int(fields[1]) ?? 0, lemmas: lemmas, hypernyms: [], holonyms: [])
+        var synset = NounSynset(
+            lexicographerFile: Int(fields[1]) ?? 0, lemmas: lemmas, capitalised: capitalised, hypernyms: [],
+            holonyms: [])
         for _ in 0..<pointerCount where index + 3 < fields.count {
             let symbol = fields[index]
             if fields[index + 2] == "n", let target = Int(fields[index + 1]) {

@@ -352,6 +352,35 @@ import Testing
         #expect(!graph.isBroader("DRAM", than: "RAM"))
     }
 
+    @Test func sectionLabelsInHeadingPathsAreSkipped() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "\\# Psychiatry\n\\#\\# Emergencies\n\\#\\#\\# Serotonin Syndrome\n\\#\\#\\#\\# Assessment",
+                        "- Clonus\n- Fever"
+                    ),
+                    (
+                        "\\# Psychiatry\n\\#\\# Emergencies\n\\#\\#\\# Neuroleptic Malignant Syndrome\n\\#\\#\\#\\# Assessment",
+                        "- Rigidity\n- Fever"
+                    ),
+                ]))
+        // "Assessment" heads sections under two parents: a label, not a concept; the bullets go to the
+        // nearest real heading, and the top heading is no parent of them.
+        #expect(graph.concept("Assessment") == nil)
+        #expect(graph.has(.broader, from: "Serotonin Syndrome", to: "Clonus"))
+        #expect(graph.has(.broader, from: "Emergencies", to: "Serotonin Syndrome"))
+        #expect(!graph.has(.broader, from: "Psychiatry", to: "Clonus"))
+    }
+
+    @Test func aParentComesBeforeItsFirstChild() {
+        let graph = extract(
+            deck("d", [("Primary Key", "Identifies a row"), ("Foreign Key", "Links a row"), ("Index", "Finds rows")]))
+        let key = graph.concept("key")!
+        #expect(key.firstSeen < graph.concept("primary key")!.firstSeen)
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(
@@ -510,6 +539,20 @@ import Testing
         #expect(!graph.has(.requires, from: "value delivery", to: "value creation"))
         let relation = graph.relations.first { $0.kind == .requires }
         #expect(relation?.evidence == "d:3 \"value creation\"")
+    }
+
+    @Test func theDecksTopicWordIsNoPrerequisiteOfEverything() {
+        var cards: [(String, String)] = []
+        for organelle in [
+            "Nucleus", "Ribosome", "Lysosome", "Vacuole", "Centriole", "Peroxisome", "Vesicle", "Plastid",
+        ] {
+            cards.append((organelle, "Found in the cell; it works inside the cell"))
+        }
+        cards.append(("Cell", "The unit of life"))
+        cards.append(("Chloroplast", "Makes sugar with a plastid membrane"))
+        let graph = extract(deck("d", cards))
+        #expect(!graph.has(.requires, from: "cell", to: "nucleus"))
+        #expect(graph.has(.requires, from: "plastid", to: "chloroplast"))
     }
 
     @Test func aListDoesNotRequireItsOwnItems() {

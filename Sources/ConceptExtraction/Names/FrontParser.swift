@@ -242,6 +242,8 @@ struct FrontParser {
 
     /// The heading texts when every line of the front is a Markdown heading (`#`, `##`, …), else [].
     private func markdownHeadings(_ front: String) -> [String] {
+        // "\#" is a Markdown-escaped "#", as Anki exports headings.
+        let front = front.contains("\\#") ? front.replacingOccurrences(of: "\\#", with: "#") : front
         guard front.hasPrefix("#") else { return [] }
         var headings: [String] = []
         for line in front.split(whereSeparator: \.isNewline) {

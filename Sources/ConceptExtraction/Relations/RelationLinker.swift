@@ -154,9 +154,38 @@ struct RelationLinker {
         }
         removeHierarchyCycles()
         let children = broaderChildren()
+        // A parent is met just before its first child: a hub no card is about ("key" over "primary key")
+        // comes when its first kind does, not after the whole deck. (Values doubled so a parent can sit
+        // between two concepts; a few passes reach grandparents: hierarchies are shallow.)
+        for id in firstSeen.indices { firstSeen[id] *= 2 }
+        for _ in 0..<4 {
+            var changed = false
+            for draft in drafts where draft.kind == .broader {
+                let parent = registry.find(draft.source)
+                let child = registry.find(draft.target)
+                if firstSeen[child] - 1 < firstSeen[parent] {
+                    firstSeen[parent] = firstSeen[child] - 1
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
 
         // Requires: a card mainly about S whose text uses M (M not narrower than S) needs M first.
         // Only the main subject: in "Organizational roles and CRM" the answer explains the roles.
+        // How many cards mention each concept: a word on a quarter of the cards or more is the decks' own
+        // topic ("cell" in a cell-biology deck) and says nothing as a prerequisite (inverse document
+        // frequency near zero). A lower cut also drops a section's key prerequisite ("accumulator" on
+        // every instruction card): measured on the references, a quarter keeps those.
+        var mentionCards = [Int](repeating: 0, count: registry.entryCount)
+        for card in cards.indices {
+            var seenHere = Set<Int>()
+            for mention in cardMentions[card].front + cardMentions[card].back
+            where seenHere.insert(mention.concept).inserted {
+                mentionCards[mention.concept] += 1
+            }
+        }
+        let topicThreshold = max(8, cards.count / 4)
         var coMentions: [UInt64: (count: Int, card: Int)] = [:]
         for card in cards.indices {
             let seen = cardMentions[card]
@@ -164,7 +193,8 @@ struct RelationLinker {
             if let subject = primarySubject[card] ?? subjects.first {
                 for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
-                    guard !reaches(from: subject, to: mention.concept, children: children, limit: 400),
+                    guard mentionCards[mention.concept] <= topicThreshold,
+                        !reaches(from: subject, to: mention.concept, children: children, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
                     drafts.append(
@@ -201,7 +231,7 @@ struct RelationLinker {
         }
 
         // Concepts numbered by first sight.
-        let ordered = roots.sorted { firstSeen[$0] < firstSeen[$1] }
+        let ordered = roots.sorted { (firstSeen[$0], $0) < (firstSeen[$1], $1) }
         var number = [Int](repeating: -1, count: registry.entryCount)
         for (position, root) in ordered.enumerated() { number[root] = position }
         var slugs = SlugAllocator()

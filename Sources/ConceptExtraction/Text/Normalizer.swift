@@ -110,9 +110,9 @@ struct Normalizer {
         return result
     }
 
-    /// "Papua New Guinea", "South Africa": capitalised words only, one of which the cards never write in
-    /// lower case and English does not use as a common word. "Primary Key", "Lossy Compression" are
-    /// title-case terms, not proper names.
+    /// "Papua New Guinea", "United Kingdom": capitalised words only, which WordNet knows as a proper noun,
+    /// or one of which the cards never write in lower case and English does not use as a common word.
+    /// "Primary Key", "Lossy Compression" are title-case terms, not proper names.
     mutating func isProperName(_ name: NameForm) -> Bool {
         guard
             name.tokens.allSatisfy({ token in
@@ -120,6 +120,10 @@ struct Normalizer {
                     || (token.text.first?.isUppercase == true && !token.isAcronym)
             })
         else { return false }
+        // WordNet knows most places and people: "Japan", "Red Sea", "United Kingdom".
+        if let known = tagger.lexicon.isProperNoun(name.tokens.map(\.lower).joined(separator: "_")) { return known }
+        // A lone capitalised word is how fronts are written: no sign of a name.
+        guard name.count >= 2 else { return false }
         return name.tokens.contains { token in
             guard !Lexicon.functionWords.contains(token.lower), !writtenLower.contains(token.lower) else {
                 return false
