@@ -33,7 +33,8 @@ let package = Package(
         // English: WordNet (the system's wordnet-base files) read at run time, part-of-speech tagging.
         .target(name: "Language"),
         // Cards → concepts, aliases, broader/requires/related relations.
-        .target(name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language"]),
+        .target(
+            name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language"], exclude: ["DESIGN.md"]),
         // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
         .target(name: "GraphAlgorithms"),
         // Concept graph + algorithms → study order, clusters, levels, key concepts.

@@ -728,12 +728,13 @@ private struct ExtractionRun {
                 in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
             let backMatches = matcher.matches(
                 in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
-            linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: cards[index].front, card: index))
+            // Quotes are cut from the string the tokens index into (the cleaned front), never another.
+            linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: readings[index].text, card: index))
             linker.addExplicitOrder(explicitOrder(backMatches, in: back, text: cards[index].back, card: index))
             linker.addCard(
                 index,
                 primary: readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index],
-                frontMentions: mentions(frontMatches, in: front, text: cards[index].front),
+                frontMentions: mentions(frontMatches, in: front, text: readings[index].text),
                 itemConcepts: items[index].map { registry.find($0.concept) },
                 backMentions: mentions(backMatches, in: back, text: cards[index].back),
                 definition: definitionLinks(card: index, backMatches: backMatches))

@@ -29,16 +29,16 @@ public struct LexiconError: Error, CustomStringConvertible, Sendable {
 ///
 /// Index files are sorted by lemma, so a look-up is a binary search over the file's bytes (no parse of
 /// the 150,000 lemmas at load); a synset is parsed from `data.noun` at the byte offset the index gives.
-/// Loading reads about 21 MB of files and parses only the exception lists (~12,000 lines).
+/// Loading maps the files (nothing is read until a look-up touches it) and parses only the exception
+/// lists (~12,000 lines).
 ///
 /// - Complexity: a look-up is O(log L · k) for L lemmas and a lemma of k bytes.
 public final class WordNet: Sendable {
     /// The folder the files were read from.
     public let directory: String
-    private let indexes: [[UInt8]]
-    /// Line starts of each index file, after the licence header.
-    private let lineStarts: [[Int32]]
-    private let nounData: [UInt8]
+    /// The index files, memory-mapped (pages are read only where a binary search looks).
+    private let indexes: [Data]
+    private let nounData: Data
     /// Irregular forms: inflected form → base forms, per class.
     private let exceptionLists: [[String: [String]]]
 
@@ -60,47 +60,34 @@ public final class WordNet: Sendable {
         throw LexiconError(path: paths.joined(separator: ", "), reason: "no index.noun in any of these folders")
     }
 
+    /// Maps the database files of `directory`; parses only the exception lists.
+    /// - Complexity: O(size of the exception lists); the index and data files are mapped, not read.
     public init(directory: String) throws(LexiconError) {
         self.directory = directory
-        func read(_ name: String) throws(LexiconError) -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
+        func map(_ name: String) throws(LexiconError) -> Data {
+            do {
+                return try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name), options: .alwaysMapped)
+            } catch {
                 throw LexiconError(path: directory, reason: "cannot read \(name)")
             }
-            return [UInt8](data)
         }
-        var indexes: [[UInt8]] = []
-        var starts: [[Int32]] = []
+        var indexes: [Data] = []
         var exceptions: [[String: [String]]] = []
         for wordClass in WordClass.allCases {
-            let bytes = try read("index." + wordClass.fileSuffix)
-            indexes.append(bytes)
-            starts.append(Self.lineStarts(bytes))
-            exceptions.append(Self.exceptions(try read(wordClass.fileSuffix + ".exc")))
+            indexes.append(try map("index." + wordClass.fileSuffix))
+            exceptions.append(Self.exceptions(try map(wordClass.fileSuffix + ".exc")))
         }
         self.indexes = indexes
-        self.lineStarts = starts
         self.exceptionLists = exceptions
-        self.nounData = try read("data.noun")
-        guard starts[0].count > 100_000 else {
-            throw LexiconError(path: directory, reason: "index.noun holds \(starts[0].count) lemmas, not WordNet 3.0")
+        self.nounData = try map("data.noun")
+        guard indexes[0].count > 4_000_000, entryLine("mitochondrion", in: indexes[0]) != nil else {
+            throw LexiconError(path: directory, reason: "index.noun is not the WordNet 3.0 noun index")
         }
     }
 
-    /// Starts of the lines that are entries (the licence header's lines start with two spaces).
-    private static func lineStarts(_ bytes: [UInt8]) -> [Int32] {
-        var starts: [Int32] = []
-        starts.reserveCapacity(bytes.count / 30)
-        var atLineStart = true
-        for (offset, byte) in bytes.enumerated() {
-            if atLineStart && byte != 0x20 { starts.append(Int32(offset)) }
-            atLineStart = byte == 0x0A
-        }
-        return starts
-    }
-
-    private static func exceptions(_ bytes: [UInt8]) -> [String: [String]] {
+    private static func exceptions(_ data: Data) -> [String: [String]] {
         var result: [String: [String]] = [:]
-        for line in bytes.split(separator: 0x0A) {
+        for line in data.split(separator: 0x0A) {
             let fields = line.split(separator: 0x20)
             guard fields.count >= 2 else { continue }
             result[String(decoding: fields[0], as: UTF8.self)] = fields.dropFirst().map {
@@ -108,6 +95,50 @@ public final class WordNet: Sendable {
             }
         }
         return result
+    }
+
+    /// The text of the index line for `lemma` (after the lemma), found by binary search over the
+    /// sorted file's bytes (the licence header's lines start with a space and sort first).
+    private func entryLine(_ lemma: String, in file: Data) -> String? {
+        let key = Array(lemma.utf8)
+        guard !key.isEmpty, !key.contains(0x20) else { return nil }
+        return file.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+            var low = 0
+            var high = bytes.count
+            while low < high {
+                var start = (low + high) / 2
+                while start > low && bytes[start - 1] != 0x0A { start -= 1 }
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                if bytes[start] == 0x20 {  // licence header
+                    low = end + 1
+                    continue
+                }
+                var order = 0
+                var index = start
+                for byte in key {
+                    let other = index < end ? bytes[index] : 0x20
+                    if other == 0x20 {
+                        order = 1
+                        break
+                    }
+                    if byte != other {
+                        order = byte < other ? -1 : 1
+                        break
+                    }
+                    index += 1
+                }
+                if order == 0 && index < end && bytes[index] != 0x20 { order = -1 }
+                if order < 0 {
+                    high = start
+                } else if order > 0 {
+                    low = end + 1
+                } else {
+                    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                }
+            }
+            return nil
+        }
     }
 
     /// One lemma's index entry: how many senses, how often it was tagged in a sense-tagged corpus
@@ -120,45 +151,9 @@ public final class WordNet: Sendable {
 
     /// The entry of `lemma` (lower case, words joined by `_`) in `wordClass`, if WordNet has it.
     public func entry(_ lemma: String, _ wordClass: WordClass) -> IndexEntry? {
-        let key = Array(lemma.utf8)
-        guard !key.isEmpty, !key.contains(0x20) else { return nil }
-        let bytes = indexes[wordClass.rawValue]
-        let starts = lineStarts[wordClass.rawValue]
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            let start = Int(starts[middle])
-            switch compare(key, bytes, at: start) {
-            case .less: high = middle
-            case .greater: low = middle + 1
-            case .equal: return parseEntry(bytes, from: start + key.count + 1)
-            }
-        }
-        return nil
-    }
-
-    private enum Order { case less, equal, greater }
-
-    /// Orders `key` against the lemma field starting at `start` (bytes up to a space), as the files sort.
-    private func compare(_ key: [UInt8], _ bytes: [UInt8], at start: Int) -> Order {
-        var index = start
-        for byte in key {
-            let other = index < bytes.count ? bytes[index] : 0x20
-            if other == 0x20 { return .greater }
-            if byte != other { return byte < other ? .less : .greater }
-            index += 1
-        }
-        return index < bytes.count && bytes[index] != 0x20 ? .less : .equal
-    }
-
-    /// Parses "pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…".
-    private func parseEntry(_ bytes: [UInt8], from start: Int) -> IndexEntry? {
-        var fields: [Substring] = []
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        let line = String(decoding: bytes[start..<end], as: UTF8.self)
-        fields = line.split(separator: " ")
+        guard let line = entryLine(lemma, in: indexes[wordClass.rawValue]) else { return nil }
+        // "pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…"
+        let fields = line.split(separator: " ")
         guard fields.count >= 4, let synsetCount = Int(fields[1]), let pointerCount = Int(fields[2]) else {
             return nil
         }
@@ -217,10 +212,13 @@ public final class WordNet: Sendable {
 
     /// The noun synset at byte `offset` of `data.noun`, or nil for an offset that starts no synset.
     public func nounSynset(at offset: Int) -> NounSynset? {
-        guard offset >= 0, offset < nounData.count, offset == 0 || nounData[offset - 1] == 0x0A else { return nil }
-        var end = offset
-        while end < nounData.count && nounData[end] != 0x0A && nounData[end] != 0x7C { end += 1 }  // up to "|"
-        let fields = String(decoding: nounData[offset..<end], as: UTF8.self).split(separator: " ")
+        let text = nounData.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+            guard offset >= 0, offset < bytes.count, offset == 0 || bytes[offset - 1] == 0x0A else { return nil }
+            var end = offset
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x7C { end += 1 }  // up to "|"
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+        }
+        guard let fields = text?.split(separator: " ") else { return nil }
         guard fields.count >= 4, let wordCount = Int(fields[3], radix: 16) else { return nil }
         var lemmas: [String] = []
         var capitalised: [Bool] = []

@@ -11,6 +11,8 @@ struct FrontReading: Sendable {
     var parentheticalAlias: NameForm?
     /// The tokens of the (first question of the) front, for mention matching.
     var tokens: [Token] = []
+    /// The text `tokens` index into (the front, cleaned of scaffolding): evidence quotes cut from it.
+    var text = ""
     /// "… is called?": the answer names the concept and the front defines it.
     var isReversed = false
     /// "X is also known as?": the answer is another name of the subject.
@@ -60,6 +62,7 @@ struct FrontParser {
             reading.identifiedClass = identified.of
             reading.answerAliases = identified.aliases
             reading.tokens = normalizer.tokens(translated)
+            reading.text = translated
             return reading
         }
         var text = firstQuestion(of: translated)
@@ -72,6 +75,7 @@ struct FrontParser {
         text = removeTopicCode(text, topics: &reading.topics)
         let tokens = normalizer.tokens(text)
         reading.tokens = tokens
+        reading.text = text
         if let alias, let form = normalizer.name(normalizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
         guard !tokens.isEmpty else { return reading }
 
