@@ -72,7 +72,8 @@ private struct ExtractionRun {
     var items: [[(item: AnswerItem, concept: Int)]] = []
     /// Structural relations (list headings, list items), by registry entry.
     var structural: [DraftRelation] = []
-    /// Concepts registered as head-noun or genus hubs.
+    /// Concepts that name a class without a card of their own: head-noun and genus hubs, tags,
+    /// classes of identification questions.
     var hubs = Set<Int>()
     /// For cards whose front names no subject: the first concept it mentions.
     var involvedPrimary: [Int: Int] = [:]
@@ -119,6 +120,7 @@ private struct ExtractionRun {
                 for alias in reading.answerAliases { registry.addAlias(alias, of: id) }
                 if let identified = reading.identifiedClass {
                     let classID = registry.add(identified.name)
+                    hubs.insert(classID)
                     structural.append(
                         DraftRelation(
                             source: classID, target: id, kind: .broader, card: index,
@@ -208,6 +210,7 @@ private struct ExtractionRun {
             let text = last.replacingOccurrences(of: "_", with: " ")
             guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5 else { continue }
             conceptOfTag[tag] = registry.add(name)
+            hubs.insert(conceptOfTag[tag]!)
         }
         for tag in order {
             guard let child = conceptOfTag[tag], let members = tagCards[tag], let first = firstCard[tag] else {
@@ -441,7 +444,11 @@ private struct ExtractionRun {
                         && Lexicon.functionWords.contains(tokens[index - 1].lower)
                     // A lone noun that is a whole noun phrase ("the spores", "of mosses", "where
                     // fertilization occurs"): English knows it as a noun, no scaffolding word.
-                    if afterArticle, tokens[index].tag == .noun, isLoneNounPhrase(tokens, index) {
+                    if afterArticle,
+                        tokens[index].tag == .noun && isLoneNounPhrase(tokens, index)
+                            || normalizer.isAcronym(tokens[index]) && tokens[index].text.count >= 2
+                                && (index + 1 == tokens.count || !normalizer.isNominal(tokens, index + 1))
+                    {
                         let key = PhraseKey(ids[index], -1, -1)
                         if var use = uses[key] {
                             if use.lastCard != card {
@@ -611,7 +618,8 @@ private struct ExtractionRun {
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the
     /// scaffolding nouns of definitions, and nouns WordNet files under part, structure, organ or region.
     mutating func isPartNoun(_ word: String) -> Bool {
-        if Lexicon.genericNouns.contains(word) || Lexicon.wholeWords.contains(word) { return true }
+        if Lexicon.partNouns.contains(word) || Lexicon.wholeWords.contains(word) { return true }
+        if Lexicon.genericNouns.contains(word) { return false }  // "amount", "set", "process": no parts
         guard let lemma = normalizer.tagger.lexicon.info(word).nounLemma else { return false }
         return normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 8).contains {
             Lexicon.partClasses.contains($0)
@@ -898,15 +906,19 @@ private struct ExtractionRun {
         // "Atomicity, Consistency, Isolation, Durability": a list, not a genus.
         let opensWithList =
             cards[card].back.prefix(while: { $0 != "." && !$0.isNewline }).filter { $0 == "," }.count >= 2
+        var genusIsPartNoun = false
         if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])) {
             let genusStart = start + (genus.startIndex)
             let end = start + genus.endIndex
             let head = back[end - 1].lower
+            genusIsPartNoun = isPartNoun(head)
             let genusMatch = backMatches.first { $0.range.lowerBound >= genusStart && $0.range.upperBound == end }
             // A proper name is no genus ("Slovakia (narrower …)" compares, it does not define).
             let genusIsProper = normalizer.name(back[genusStart..<end]).map { normalizer.isProperName($0) } ?? false
             let genusConcept = genusIsProper ? nil : genusMatch.flatMap { concept(at: $0) }
-            if let genusConcept { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
+            // "A sepal or petal when …": a disjunction is no genus.
+            let disjunction = end < back.count && back[end].lower == "or"
+            if let genusConcept, !disjunction { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
             // "the part of the pistil", "the stalk of the stamen", "a cell inside the ovule": the whole
             // is broader when the genus names no concept, or names a place inside it ("a storage
             // register in the ALU"). A collective genus ("a cluster of sporangia") names members instead.
@@ -925,12 +937,29 @@ private struct ExtractionRun {
                     {
                         links.parents.append(id)
                     }
+                } else if let genusConcept, preposition == "of", !disjunction,
+                    let whole = genusPhrase(in: Array(back[(end + 1)...]))
+                {
+                    // "Calyx: the outermost whorl of a flower": the subject is a whorl, and whorls are
+                    // parts of the flower.
+                    let wholeEnd = end + 1 + whole.endIndex
+                    if let match = backMatches.first(where: {
+                        $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
+                    }),
+                        let id = concept(at: match), id != genusConcept
+                    {
+                        links.genusWholes.append((whole: id, genus: genusConcept))
+                    }
                 }
             }
         }
 
         // "Composed of an ovary, a style, and a stigma": the parts.
-        for index in back.indices.dropLast() where Lexicon.compositionWords.contains(back[index].lower) {
+        // Only where the definition itself says it ("Composed of …", "It consists of …", "the organ of a
+        // flower consisting of …" after a part noun), not of a quantity ("the fraction of the blood
+        // volume consisting of erythrocytes").
+        let compositionScope = genusIsPartNoun ? back.count - 1 : min(3, back.count - 1)
+        for index in back.indices.prefix(compositionScope) where Lexicon.compositionWords.contains(back[index].lower) {
             // "composed of", "made up of", "consisting of"; only "comprises"/"comprising" stand alone.
             let listStart: Int
             if back[index + 1].lower == "of" {
@@ -973,6 +1002,8 @@ struct DefinitionLinks: Sendable {
     var parents: [Int] = []
     /// Concepts the subject is made of.
     var parts: [Int] = []
+    /// A whole the genus is part of ("the whorl of a flower": the flower is broader than whorl).
+    var genusWholes: [(whole: Int, genus: Int)] = []
 }
 
 /// Two or three words (by number; `c` is -1 for two), the key of a phrase while counting shared terms.

@@ -90,14 +90,16 @@ public struct EnglishLexicon: Sendable {
         return synset.capitalised[position]
     }
 
-    /// Whether the first noun sense of `lemma` names an abstract idea of everyday speech (an attribute,
+    /// Whether the first two noun senses of `lemma` name an abstract idea of everyday speech (an attribute,
     /// a thought, a message, a feeling, a time, a relation, a motive: "ability", "basis", "week",
     /// "order") rather than a thing, substance, process, body part or artifact.
     public func isAbstractNoun(_ lemma: String) -> Bool {
-        guard let offset = wordNet.entry(lemma, .noun)?.synsets.first,
-            let synset = wordNet.nounSynset(at: offset)
-        else { return false }
-        return [3, 7, 9, 10, 12, 15, 16, 24, 28].contains(synset.lexicographerFile)
+        // Both of the first two senses: "heart" is first a feeling, second an organ.
+        guard let offsets = wordNet.entry(lemma, .noun)?.synsets.prefix(2), !offsets.isEmpty else { return false }
+        return offsets.allSatisfy { offset in
+            guard let synset = wordNet.nounSynset(at: offset) else { return false }
+            return [3, 7, 9, 10, 12, 15, 16, 24, 28].contains(synset.lexicographerFile)
+        }
     }
 
     /// Closed-class English words (WordNet lists none of them).

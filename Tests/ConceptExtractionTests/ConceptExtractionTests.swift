@@ -381,6 +381,25 @@ import Testing
         #expect(key.firstSeen < graph.concept("primary key")!.firstSeen)
     }
 
+    @Test func definitionsReadDisjunctionsCompositionAndWholes() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Sepal", "A leaf-like part of the calyx"), ("Petal", "A coloured leaf"),
+                    ("Tepal", "A sepal or petal when they are indistinguishable"),
+                    ("Stamen", "The organ of a flower consisting of the filament and anther"),
+                    ("Filament", "A stalk"), ("Anther", "A sac"), ("Erythrocyte", "A red cell"),
+                    ("Hematocrit", "The amount of blood volume consisting of erythrocytes"),
+                    ("Calyx", "The outermost whorl of a flower"), ("Corolla", "The whorl of a flower with petals"),
+                ]))
+        #expect(!graph.isBroader("sepal", than: "tepal"))  // a disjunction is no genus
+        #expect(graph.isBroader("stamen", than: "anther"))  // composition after a part noun
+        #expect(!graph.isBroader("hematocrit", than: "erythrocyte"))  // not after a quantity
+        #expect(graph.isBroader("flower", than: "whorl"))  // the whole of the genus
+        #expect(graph.isBroader("whorl", than: "calyx"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(

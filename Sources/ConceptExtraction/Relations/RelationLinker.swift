@@ -144,6 +144,12 @@ struct RelationLinker {
                             source: parent, target: subject, kind: .broader, card: card,
                             evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
                 }
+                for (whole, genus) in links.genusWholes where whole != subject && genus != subject {
+                    drafts.append(
+                        DraftRelation(
+                            source: whole, target: genus, kind: .broader, card: card,
+                            evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+                }
                 for part in links.parts where part != subject {
                     drafts.append(
                         DraftRelation(

@@ -168,6 +168,14 @@ enum Lexicon {
         "plant_organ", "stage", "phase", "section", "segment", "layer", "opening",
     ]
 
+    /// The scaffolding nouns that name a part, place or stage ("the part of", "a structure in", "the
+    /// stage of"); the other scaffolding nouns ("amount", "process", "set") do not.
+    static let partNouns: Set<String> = [
+        "part", "parts", "structure", "structures", "stage", "stages", "portion", "section", "region", "piece",
+        "element", "elements", "component", "components", "phase", "step", "level", "area", "areas", "place",
+        "unit",
+    ]
+
     /// Nouns that gather members ("a cluster of sporangia", "a set of instructions"): what follows
     /// "of" is the members, not a whole the subject belongs to.
     static let collectiveNouns: Set<String> = [
