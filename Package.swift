@@ -14,7 +14,8 @@ let package = Package(
         .library(name: "ConceptGraphCLI", targets: ["ConceptGraphCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev): GraphML writing, HTML field cleaning, schema checks.
@@ -36,11 +37,20 @@ let package = Package(
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
         .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2"]),
+        // Study: the FSRS-6 scheduler (pure values), the SQLite progress store (GRDB), and card selection
+        // in prerequisite order. The terminal loop lives in the CLI.
+        .target(name: "Scheduling"),
+        .target(
+            name: "StudyStore",
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "StudySession", dependencies: ["Scheduling", "ConceptAnalysis", "GraphAlgorithms"]),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
                 "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                "Scheduling", "StudyStore", "StudySession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +63,10 @@ let package = Package(
             path: "Benchmarks/GraphBench"
         ),
 
+        // Replays review histories through the scheduler and prints JSON: the FSRS reference check
+        // (.ci/checks/40-fsrs-reference.sh) compares it with the Python `fsrs` package.
+        .executableTarget(name: "fsrs-replay", dependencies: ["Scheduling"], path: "Tools/FSRSReplay"),
+
         // Tests. TestSupport finds the repository and the optional ../shared material.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
@@ -62,5 +76,11 @@ let package = Package(
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
         .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"]),
+        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "StudySessionTests",
+            dependencies: ["StudySession", "Scheduling", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]
+        ),
     ]
 )
