@@ -77,10 +77,15 @@ let package = Package(
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
         .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"]),
-        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "StudyStoreTests",
+            dependencies: ["StudyStore", "Scheduling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "StudySessionTests",
-            dependencies: ["StudySession", "Scheduling", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]
+            dependencies: [
+                "StudySession", "Scheduling", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport",
+            ]
         ),
     ]
 )

@@ -180,7 +180,8 @@ public final class StudyDatabase: Sendable {
         try guarded {
             try writer.read { db in
                 var result: [CardKey: StoredCard] = [:]
-                for row in try Row.fetchCursor(db, sql: "SELECT * FROM card") {
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM card")
+                while let row = try rows.next() {
                     let card = Self.card(row)
                     result[card.key] = card
                 }
