@@ -219,6 +219,16 @@ public final class StudyDatabase: Sendable {
 
     // MARK: Writing
 
+    /// Takes and releases the write lock: a session calls it before showing its first card, so a
+    /// database locked by another program is reported before the learner answers anything.
+    public func checkWriteAccess() throws {
+        try guarded {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) { .rollback }
+            }
+        }
+    }
+
     /// Records one answer: reads the card's current state (another session may have answered it
     /// meanwhile), applies `scheduler`, and commits the new state and a review-log row in one
     /// transaction. Returns what the answer did.

@@ -96,14 +96,18 @@ struct TerminalKeys: LearnerInput {
             }
         }
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
-        signal(SIGINT) { signal in
-            TerminalState.restore()
-            _exit(128 + signal)
+        // Ctrl-C, a kill or a closed terminal put the settings back before leaving. The signals are
+        // unblocked first: a parent process may have left them blocked.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            sigaddset(&wanted, number)
+            signal(number) { received in
+                TerminalState.restore()
+                _exit(128 + received)
+            }
         }
-        signal(SIGTERM) { signal in
-            TerminalState.restore()
-            _exit(128 + signal)
-        }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     }
 
     func restore() { TerminalState.restore() }

@@ -65,6 +65,7 @@ struct StudyCommand: ParsableCommand {
 
     private func runSession(_ context: StudyContext) throws {
         guard let database = context.database else { return }
+        try storeCall { try database.checkWriteAccess() }
         var learnerInput: any LearnerInput
         var terminal: TerminalKeys?
         if let answers {
