@@ -24,25 +24,28 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "graphml or dot.")
     var format: Format
 
-    @Option(name: .shortAndLong, help: "File to write (replaced atomically). Default: standard output.")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "File to write (replaced atomically; never a deck this run reads, a device or a FIFO). Default or `-`: standard output."
+    )
     var output: String?
 
     func run() throws {
         let outcome = try Pipeline(input: input, analysis: analysis).run()
-        do {
+        do throws(ExportError) {
             let data: Data
             switch format {
             case .graphml: data = try GraphMLWriter().data(for: outcome.analyzed)
             case .dot: data = Data(try DOTWriter().text(for: outcome.analyzed).utf8)
             }
-            if let output {
-                try AtomicFile.write(data, to: output)
+            if let output, output != "-" {
+                try AtomicFile.write(data, to: output, protecting: outcome.readFiles)
             } else {
-                FileHandle.standardOutput.write(data)
+                try StandardOutput.write(data)
             }
         } catch {
-            Diagnostics.printError(error.description)
-            throw ExitCode.failure
+            throw Diagnostics.fail(error)
         }
         if outcome.hadErrors { throw ExitCode.failure }
     }

@@ -1,6 +1,7 @@
 import ConceptAnalysis
 import ConceptExtraction
 import Foundation
+import GraphExport
 import Scheduling
 import StudySession
 
@@ -12,8 +13,10 @@ struct StudyScreen {
 
     private var graph: ConceptGraph { context.analyzed.graph }
 
+    /// Writes to stdout. A failed write (a closed pipe) is ignored: every answer is already saved, and
+    /// a script that stopped reading still gets its grades recorded.
     func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try? StandardOutput.write(text)
     }
 
     private func bold(_ text: String) -> String { interactive ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
