@@ -26,18 +26,30 @@ CURVE_DAYS = [0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 
 
 
 def generate(count, seed):
+    """Seeded histories, replayed through the reference as they are drawn (a gap may depend on the
+    interval the reference just scheduled). Returns the histories and the reference's values."""
     rng = random.Random(seed)
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
     scheduler = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
-    histories = []
-    for _ in range(count):
-        card = Card()
+    histories, results, curves = [], [], []
+    for index in range(count):
+        # An explicit id: without one, Card() sleeps a millisecond to make its id unique.
+        card = Card(card_id=index + 1)
         at = start + timedelta(seconds=rng.randrange(0, 86400 * 30))
-        history = []
+        history, steps = [], []
         for _ in range(rng.randint(1, 24)):
             grade = rng.choices([1, 2, 3, 4], weights=[15, 15, 55, 15])[0]
             history.append({"grade": grade, "at": int(at.timestamp())})
+            retrievability = scheduler.get_card_retrievability(card, current_datetime=at)
             card, _ = scheduler.review_card(card, Rating(grade), review_datetime=at)
+            steps.append(
+                {
+                    "stability": card.stability,
+                    "difficulty": card.difficulty,
+                    "interval": (card.due - at).days,
+                    "retrievability": retrievability,
+                }
+            )
             kind = rng.random()
             if kind < 0.2:  # again within the day, minutes to hours later
                 gap = timedelta(seconds=rng.randrange(30, 86400))
@@ -50,34 +62,15 @@ def generate(count, seed):
                 gap = timedelta(days=rng.randrange(1, 2000), seconds=rng.randrange(0, 86400))
             at = at + gap
         histories.append(history)
-    return histories
-
-
-def reference(histories):
-    scheduler = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
-    results, curves = [], []
-    for history in histories:
-        card = Card()
-        steps = []
-        for answer in history:
-            at = datetime.fromtimestamp(answer["at"], tz=timezone.utc)
-            retrievability = scheduler.get_card_retrievability(card, current_datetime=at)
-            card, _ = scheduler.review_card(card, Rating(answer["grade"]), review_datetime=at)
-            steps.append(
-                {
-                    "stability": card.stability,
-                    "difficulty": card.difficulty,
-                    "interval": (card.due - at).days,
-                    "retrievability": retrievability,
-                }
-            )
         results.append(steps)
         curve = []
         for days in CURVE_DAYS:
-            probe = Card(stability=card.stability, difficulty=card.difficulty, last_review=card.last_review)
-            curve.append(scheduler.get_card_retrievability(probe, current_datetime=card.last_review + timedelta(days=days)))
+            probe = Card(card_id=index + 1, stability=card.stability, difficulty=card.difficulty, last_review=card.last_review)
+            curve.append(
+                scheduler.get_card_retrievability(probe, current_datetime=card.last_review + timedelta(days=days))
+            )
         curves.append(curve)
-    return results, curves
+    return histories, results, curves
 
 
 def relative(a, b):
@@ -91,8 +84,7 @@ def main():
     parser.add_argument("--seed", type=int, default=20260101)
     args = parser.parse_args()
 
-    histories = generate(args.histories, args.seed)
-    expected, expected_curves = reference(histories)
+    histories, expected, expected_curves = generate(args.histories, args.seed)
     run = subprocess.run(
         [args.binary],
         input=json.dumps({"histories": histories, "curveDays": CURVE_DAYS}),
