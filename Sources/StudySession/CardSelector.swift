@@ -28,7 +28,7 @@ public struct Selection: Sendable, Hashable {
 
 /// Which concepts are learned and which are open for new cards, for one set of card schedules.
 public struct Gate: Sendable {
-    /// Per concept: every card of it is learned (a concept without cards counts as learned).
+    /// Per concept: every card of it is learned (a concept without cards of its own counts as learned).
     public var learned: [Bool]
     /// Per concept: every prerequisite outside its own cycle is learned, so its new cards may come.
     public var open: [Bool]
@@ -43,7 +43,11 @@ public struct Gate: Sendable {
 /// (`AnalyzedGraph.prerequisites(of:)`) outside the concept's own cycle is learned", but costs
 /// O(V + E) for the whole graph instead of O(V + E) per concept. The members of a cycle are opened
 /// together and, since the study order keeps a cycle's members adjacent, their cards come together.
-/// Cards about no concept are never gated and come after all others. Selection is O(cards + V + E)
+/// A card listed under several concepts belongs to the one latest in study order (the most advanced:
+/// "What is mobile CRM?" under both CRM and mobile CRM is a mobile CRM card); only that concept's
+/// prerequisites gate it, and it counts only towards that concept being learned. Since every
+/// dependency then points to a concept earlier in study order (or to the same cycle), no card can
+/// wait for itself. Cards about no concept are never gated and come after all others. Selection is O(cards + V + E)
 /// per card shown. What it gets wrong: a wrong `requires` edge from extraction holds a card back
 /// for nothing; `--target` or learning the prerequisite releases it.
 public struct CardSelector: Sendable {
@@ -53,8 +57,10 @@ public struct CardSelector: Sendable {
     public let target: Int?
     /// Per concept: part of the session (all, or the target and everything it requires).
     public let inScope: [Bool]
-    /// Per card: the concepts it is about (usually one).
-    public let conceptsOfCard: [[Int]]
+    /// Per card: the concept it belongs to (the latest in study order of those listing it), or -1.
+    public let conceptOfCard: [Int]
+    /// Per concept: the cards that belong to it, in card order.
+    public let cardsOfConcept: [[Int]]
     /// In-scope cards in the order new cards are introduced.
     public let newCardOrder: [Int]
     /// Per card: in scope.
@@ -80,24 +86,31 @@ public struct CardSelector: Sendable {
         }
         inScope = scope
 
-        var ofCard = [[Int]](repeating: [], count: graph.cards.count)
+        var owner = [Int](repeating: -1, count: graph.cards.count)
         for (index, concept) in graph.concepts.enumerated() {
-            for card in concept.cards where card < ofCard.count { ofCard[card].append(index) }
+            for card in concept.cards where card < owner.count {
+                if owner[card] < 0 || analyzed.orderPosition[index] > analyzed.orderPosition[owner[card]] {
+                    owner[card] = index
+                }
+            }
         }
-        conceptsOfCard = ofCard
+        conceptOfCard = owner
+        var owned = [[Int]](repeating: [], count: conceptCount)
+        for (card, concept) in owner.enumerated() where concept >= 0 { owned[concept].append(card) }
+        cardsOfConcept = owned
 
-        // New-card order: by the latest study position among the card's concepts, then card index;
-        // cards about no concept last (only when the whole graph is studied).
+        // New-card order: by the study position of the card's concept, then card index; cards about
+        // no concept last (only when the whole graph is studied).
         var cardScope = [Bool](repeating: false, count: graph.cards.count)
         var keyed: [(position: Int, card: Int)] = []
         for card in 0..<graph.cards.count {
-            let concepts = ofCard[card]
-            if concepts.isEmpty {
+            let concept = owner[card]
+            if concept < 0 {
                 guard target == nil else { continue }
                 keyed.append((Int.max, card))
             } else {
-                guard concepts.allSatisfy({ scope[$0] }) else { continue }
-                keyed.append((concepts.map { analyzed.orderPosition[$0] }.max()!, card))
+                guard scope[concept] else { continue }
+                keyed.append((analyzed.orderPosition[concept], card))
             }
             cardScope[card] = true
         }
@@ -132,9 +145,8 @@ public struct CardSelector: Sendable {
     /// Learned and open concepts for `schedules` (one per card).
     /// - Complexity: O(cards + V + E).
     public func gate(_ schedules: [CardSchedule]) -> Gate {
-        let graph = analyzed.graph
-        let learned = graph.concepts.map { concept in
-            concept.cards.allSatisfy { $0 >= schedules.count || threshold.isLearned(schedules[$0]) }
+        let learned = cardsOfConcept.map { cards in
+            cards.allSatisfy { $0 >= schedules.count || threshold.isLearned(schedules[$0]) }
         }
         var componentLearned = [Bool](repeating: true, count: componentCount)
         for (concept, isLearned) in learned.enumerated() where !isLearned {
@@ -154,9 +166,10 @@ public struct CardSelector: Sendable {
         return Gate(learned: learned, open: component.map { componentOpen[Int($0)] })
     }
 
-    /// `true` when `card` may be introduced: every concept it is about is open.
+    /// `true` when `card` may be introduced: its concept is open (or it has none).
     public func isOpen(card: Int, in gate: Gate) -> Bool {
-        conceptsOfCard[card].allSatisfy { gate.open[$0] }
+        let concept = conceptOfCard[card]
+        return concept < 0 || gate.open[concept]
     }
 
     /// The next card: the most overdue due review, else (when `newAllowance > 0`) the first open new
@@ -188,7 +201,7 @@ public struct CardSelector: Sendable {
         let relations = analyzed.relationGraph
         var prerequisites = Set<Int>()
         var cycle = Set<Int>()
-        for concept in conceptsOfCard[card] {
+        for concept in [conceptOfCard[card]] where concept >= 0 {
             let own = component[concept]
             // A cycle opens as a whole: what any member waits for, the card waits for.
             for member in componentMembers.members(of: Int(own)).map(Int.init) {
@@ -202,7 +215,7 @@ public struct CardSelector: Sendable {
         let position = analyzed.orderPosition
         return (
             prerequisites.sorted { position[$0] < position[$1] }.map { ($0, gate.learned[$0]) },
-            cycle.subtracting(conceptsOfCard[card]).sorted { position[$0] < position[$1] }
+            cycle.subtracting([conceptOfCard[card]]).sorted { position[$0] < position[$1] }
         )
     }
 

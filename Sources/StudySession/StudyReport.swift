@@ -59,9 +59,10 @@ public struct ProgressReport: Sendable, Codable, Hashable {
         }
         var concepts = Count(learned: 0, total: 0)
         var details: [ConceptProgress] = []
-        for concept in analyzed.studyOrder where selector.inScope[concept] && !graph.concepts[concept].cards.isEmpty {
+        for concept in analyzed.studyOrder
+        where selector.inScope[concept] && !selector.cardsOfConcept[concept].isEmpty {
             let info = graph.concepts[concept]
-            let own = info.cards.filter { $0 < schedules.count }
+            let own = selector.cardsOfConcept[concept].filter { $0 < schedules.count }
             let learnedCards = own.filter { selector.threshold.isLearned(schedules[$0]) }.count
             let seenCards = own.filter { !schedules[$0].isNew }
             let recall =
@@ -149,7 +150,7 @@ public struct StudyPlan: Sendable, Hashable {
         self.newAllowance = newAllowance
         var locked: [(Int, [Int])] = []
         for concept in analyzed.studyOrder
-        where selector.inScope[concept] && !gate.open[concept] && !graph.concepts[concept].cards.isEmpty {
+        where selector.inScope[concept] && !gate.open[concept] && !selector.cardsOfConcept[concept].isEmpty {
             locked.append((concept, selector.blockers(of: concept, in: gate)))
         }
         self.locked = locked

@@ -53,13 +53,13 @@ func makeGraph(concepts: Int, cardsPer: Int = 1, edges: [(Int, Int, RelationKind
                 if pick.reason == .new {
                     introduced += 1
                     newOrder.append(pick.card)
-                    for concept in selector.conceptsOfCard[pick.card] {
+                    for concept in [selector.conceptOfCard[pick.card]] where concept >= 0 {
                         let cycle = Set(
                             analyzed.prerequisites(of: concept).filter {
                                 analyzed.prerequisites(of: $0).contains(concept)
                             })
                         for prerequisite in analyzed.prerequisites(of: concept) where !cycle.contains(prerequisite) {
-                            let learned = analyzed.graph.concepts[prerequisite].cards.allSatisfy {
+                            let learned = selector.cardsOfConcept[prerequisite].allSatisfy {
                                 threshold.isLearned(schedules[$0])
                             }
                             #expect(learned, "card \(pick.card) came before prerequisite \(prerequisite) was learned")
@@ -202,5 +202,26 @@ func makeGraph(concepts: Int, cardsPer: Int = 1, edges: [(Int, Int, RelationKind
         }
         #expect(shown.map(\.card) == [0, 1, 2, 0, 3, 4, 5])
         #expect(shown[3].reason == .retry)
+    }
+
+    @Test func cardListedUnderTwoConceptsBelongsToTheLaterOneAndNeverDeadlocks() {
+        // Card 1 is about both A (0) and B (1), and B requires A: it is a B card.
+        let cards = (0..<3).map {
+            Card(front: "front \($0)", back: "back", deck: "d", location: SourceLocation(file: "d.txt", line: $0 + 1))
+        }
+        let concepts = [
+            Concept(id: "a", label: "A", cards: [0, 1], firstSeen: 0),
+            Concept(id: "b", label: "B", cards: [1, 2], firstSeen: 1),
+        ]
+        let analyzed = Analyzer().analyze(
+            ConceptGraph(cards: cards, concepts: concepts, relations: [Relation(source: 0, target: 1, kind: .requires)]))
+        for target in [nil, 1] as [Int?] {
+            let selector = CardSelector(analyzed: analyzed, target: target)
+            #expect(selector.conceptOfCard == [0, 1, 1])
+            #expect(selector.cardsOfConcept == [[0], [1, 2]])
+            let (schedules, order) = simulate(analyzed, selector: selector, days: 3)
+            #expect(order == [0, 1, 2], "target \(String(describing: target))")
+            #expect(selector.gate(schedules).learned == [true, true])
+        }
     }
 }

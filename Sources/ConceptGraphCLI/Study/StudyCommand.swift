@@ -162,13 +162,12 @@ struct StudyCommand: ParsableCommand {
         var seen = Set<Int>()
         var next: [String] = []
         for card in plan.readyNewCards {
-            for concept in context.selector.conceptsOfCard[card] where seen.insert(concept).inserted {
-                next.append(label(concept))
-            }
+            let concept = context.selector.conceptOfCard[card]
+            if concept >= 0 && seen.insert(concept).inserted { next.append(label(concept)) }
             if next.count >= 8 { break }
         }
         if !next.isEmpty { lines.append("  next concepts: " + next.joined(separator: ", ")) }
-        let lockedCards = plan.locked.reduce(0) { $0 + graph.concepts[$1.concept].cards.count }
+        let lockedCards = plan.locked.reduce(0) { $0 + context.selector.cardsOfConcept[$1.concept].count }
         lines.append(
             "Locked until their prerequisites are learned: \(plan.locked.count) concept\(plan.locked.count == 1 ? "" : "s"), "
                 + "\(lockedCards) card\(lockedCards == 1 ? "" : "s").")

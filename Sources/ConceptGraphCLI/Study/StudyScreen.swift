@@ -23,8 +23,8 @@ struct StudyScreen {
     private func dim(_ text: String) -> String { interactive ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
     private func concepts(of card: Int) -> String {
-        let names = context.selector.conceptsOfCard[card].map { graph.concepts[$0].label }
-        return names.isEmpty ? "no concept" : names.joined(separator: ", ")
+        let concept = context.selector.conceptOfCard[card]
+        return concept < 0 ? "no concept" : graph.concepts[concept].label
     }
 
     private func reasonText(_ selection: Selection) -> String {
@@ -98,8 +98,8 @@ struct StudyScreen {
     }
 
     private func stabilityNote(_ concept: Int, _ schedules: [CardSchedule]) -> String {
-        let stabilities = graph.concepts[concept].cards.compactMap { schedules[$0].memory?.stability }
-        guard let weakest = stabilities.min() else { return " (no cards)" }
+        let stabilities = context.selector.cardsOfConcept[concept].compactMap { schedules[$0].memory?.stability }
+        guard let weakest = stabilities.min() else { return " (no cards of its own)" }
         return " (weakest card stable for \(Self.days(weakest)))"
     }
 
