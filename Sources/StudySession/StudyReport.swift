@@ -98,7 +98,7 @@ public struct ProgressReport: Sendable, Codable, Hashable {
 }
 
 /// What is due in the coming days and what unlocks next, without studying: `study --plan`.
-public struct StudyPlan: Sendable, Hashable {
+public struct StudyPlan: Sendable {
     /// Reviews due now (overdue included).
     public var dueNow: Int
     /// Reviews falling due on each of the next days (day 1 = tomorrow), by the calendar given.
@@ -108,17 +108,6 @@ public struct StudyPlan: Sendable, Hashable {
     public var newAllowance: Int
     /// Concepts still locked, in study order, each with the direct prerequisites it waits for.
     public var locked: [(concept: Int, waitingFor: [Int])]
-
-    public static func == (lhs: StudyPlan, rhs: StudyPlan) -> Bool {
-        lhs.dueNow == rhs.dueNow && lhs.duePerDay.map(\.count) == rhs.duePerDay.map(\.count)
-            && lhs.readyNewCards == rhs.readyNewCards && lhs.newAllowance == rhs.newAllowance
-            && lhs.locked.map(\.concept) == rhs.locked.map(\.concept)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(dueNow)
-        hasher.combine(readyNewCards)
-    }
 
     /// - Complexity: O(cards + V + E).
     public init(

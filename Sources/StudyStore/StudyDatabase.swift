@@ -94,9 +94,9 @@ public final class StudyDatabase: Sendable {
         }
     }
 
-    private static func isWritable(_ path: String) -> Bool {
-        // Root may write anything: also honour the permission bits, so a file made read-only on
-        // purpose stays untouched whoever runs the session.
+    /// `true` when `path` may be written: permitted for this user, and with a write permission bit
+    /// set (root may write anything, but a file made read-only on purpose stays untouched).
+    public static func isWritable(_ path: String) -> Bool {
         guard FileManager.default.isWritableFile(atPath: path),
             let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let mode = attributes[.posixPermissions] as? Int

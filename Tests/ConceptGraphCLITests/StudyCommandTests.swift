@@ -267,4 +267,19 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("<stdin>:2: 'maybe' is not an answer"), "\(bad.stderr)")
         #expect(try Self.loggedAnswers(folder).count == 1)
     }
+
+    @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
+    func readOnlyDatabaseRefusesStudyButShowsProgress() throws {
+        let folder = try Self.makeFolder()
+        _ = try Self.study(folder, answers: "3\n")
+        let path = Self.databasePath(folder)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+        let run = try Self.study(folder, answers: "3\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("the study database is read-only"), "\(run.stderr)")
+        let progress = try CommandLineTests.run(["progress"], in: folder)
+        #expect(progress.status == 0, "\(progress.stderr)")
+        #expect(progress.stdout.contains("Learned 1 of 20 cards"), "\(progress.stdout)")
+    }
 }

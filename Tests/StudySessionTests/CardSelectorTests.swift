@@ -214,7 +214,8 @@ func makeGraph(concepts: Int, cardsPer: Int = 1, edges: [(Int, Int, RelationKind
             Concept(id: "b", label: "B", cards: [1, 2], firstSeen: 1),
         ]
         let analyzed = Analyzer().analyze(
-            ConceptGraph(cards: cards, concepts: concepts, relations: [Relation(source: 0, target: 1, kind: .requires)]))
+            ConceptGraph(cards: cards, concepts: concepts, relations: [Relation(source: 0, target: 1, kind: .requires)])
+        )
         for target in [nil, 1] as [Int?] {
             let selector = CardSelector(analyzed: analyzed, target: target)
             #expect(selector.conceptOfCard == [0, 1, 1])

@@ -79,7 +79,7 @@ struct StudyContext {
             if forWriting {
                 database = try StudyDatabase(path: databasePath, create: true, lockTimeout: options.lockTimeout)
             } else if FileManager.default.fileExists(atPath: databasePath) {
-                let writable = FileManager.default.isWritableFile(atPath: databasePath)
+                let writable = StudyDatabase.isWritable(databasePath)
                 database = try StudyDatabase(
                     path: databasePath, create: false, readOnly: !writable, lockTimeout: options.lockTimeout)
             }
