@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "ConceptGraphCLI", targets: ["ConceptGraphCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev): GraphML writing, HTML field cleaning, schema checks.
@@ -36,11 +38,20 @@ let package = Package(
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
         .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2"]),
+        // Anki packages (.apkg/.colpkg): a zip (ZIPFoundation) holding an SQLite collection (GRDB), read into
+        // decks and written back with a neutral model (notes, cards, tags, due positions, review history).
+        .target(
+            name: "AnkiPackage",
+            dependencies: [
+                "DeckReading", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +72,7 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
         .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
     ]
 )

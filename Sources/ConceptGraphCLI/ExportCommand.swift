@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConceptAnalysis
 import Foundation
 import GraphExport
 
@@ -8,20 +9,28 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the concept graph in one format, to a file or to standard output.",
         discussion: """
+            graphml, dot and json hold the whole graph. mermaid, svg, png and pdf are pictures: by default \
+            svg/png/pdf show the cluster overview and mermaid the whole graph; --cluster N shows one \
+            cluster and --around CONCEPT --depth N the neighbourhood of one concept. Pictures draw the \
+            reduced relations, one edge per pair, leave isolated concepts out (counted in the caption) and \
+            fit in 16 × 10 inches. `conceptgraph pictures` writes the overview and every cluster at once.
+
             Examples:
-              conceptgraph export --format dot | dot -Tpng > concepts.png
-              conceptgraph export Decks/ --format graphml --output concepts.graphml
+              conceptgraph export --format json --output concepts.json
+              conceptgraph export --format png --around "cache" --depth 2 --output cache.png
+              conceptgraph export Decks/ --format mermaid --cluster 3
             """
     )
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case graphml, dot
+        case graphml, dot, json, mermaid, svg, png, pdf
     }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var view: PictureOptions
 
-    @Option(help: "graphml or dot.")
+    @Option(help: "\(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format
 
     @Option(name: .shortAndLong, help: "File to write (replaced atomically). Default: standard output.")
@@ -34,13 +43,118 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .graphml: data = try GraphMLWriter().data(for: outcome.analyzed)
             case .dot: data = Data(try DOTWriter().text(for: outcome.analyzed).utf8)
+            case .json: data = Data(try NodeLinkJSONWriter().text(for: outcome.analyzed).utf8)
+            case .mermaid:
+                let picture = try view.picture(of: outcome.analyzed, default: .whole, maxNodes: 200)
+                data = Data(MermaidWriter().text(for: picture).utf8)
+            case .svg, .png, .pdf:
+                let picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 60)
+                let renderer = GraphvizRenderer()
+                data = try renderer.render(
+                    dot: PictureDOTWriter().text(for: picture),
+                    format: GraphvizRenderer.Format(rawValue: format.rawValue)!)
+                Diagnostics.printError("note: \(picture.title): \(picture.caption)")
             }
             if let output {
                 try AtomicFile.write(data, to: output)
             } else {
                 FileHandle.standardOutput.write(data)
             }
-        } catch {
+        } catch let error as ExportError {
+            Diagnostics.printError(error.description)
+            throw ExitCode.failure
+        }
+        if outcome.hadErrors { throw ExitCode.failure }
+    }
+}
+
+/// Which picture to draw: the overview, one cluster, or the neighbourhood of one concept.
+struct PictureOptions: ParsableArguments {
+    @Option(help: "Draw only this cluster (its number, as in the overview and `pictures` file names).")
+    var cluster: Int?
+
+    @Option(help: "Draw the concepts around this one (its id or label).")
+    var around: String?
+
+    @Option(help: "With --around: how many relation steps to include.")
+    var depth: Int = 2
+
+    enum Default { case overview, whole }
+
+    func validate() throws {
+        if cluster != nil && around != nil { throw ValidationError("give --cluster or --around, not both") }
+        if depth < 1 { throw ValidationError("--depth must be at least 1") }
+    }
+
+    func picture(of analyzed: AnalyzedGraph, default kind: Default, maxNodes: Int) throws -> PictureSelection.Picture {
+        let selection = PictureSelection(analyzed: analyzed, maxNodes: maxNodes)
+        if let around {
+            guard let concept = selection.concept(named: around) else {
+                Diagnostics.error(
+                    "no concept named '\(around)'", hint: "use a concept id or label from the GraphML or JSON export")
+                throw ExitCode(2)
+            }
+            return selection.around(concept, depth: depth)
+        }
+        if let cluster {
+            guard analyzed.clusterNames.indices.contains(cluster) else {
+                Diagnostics.error(
+                    "no cluster \(cluster)", hint: "clusters are numbered 0 to \(analyzed.clusterNames.count - 1)")
+                throw ExitCode(2)
+            }
+            return selection.cluster(cluster)
+        }
+        return kind == .overview ? selection.overview() : selection.whole()
+    }
+}
+
+/// `conceptgraph pictures`: the overview and one picture per cluster, into a folder.
+struct PicturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pictures",
+        abstract: "Draw the cluster overview and one picture per cluster (Graphviz).",
+        discussion: """
+            Writes <output>/overview.<format> and <output>/cluster-<N>.<format> for every cluster with at \
+            least --min-concepts linked concepts, and prints each picture's caption. Every picture fits in \
+            16 × 10 inches (1152 × 720 pt) and shows at most 60 nodes.
+
+            Example:
+              conceptgraph pictures Decks/ --output Graphs/pictures --format svg
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .shortAndLong, help: "Folder to write the pictures into.")
+    var output: String = "Graphs/pictures"
+
+    @Option(help: "svg, png or pdf.")
+    var format: String = "svg"
+
+    @Option(help: "Skip clusters with fewer linked concepts than this.")
+    var minConcepts: Int = 3
+
+    func run() throws {
+        guard let kind = GraphvizRenderer.Format(rawValue: format) else {
+            throw ValidationError("unknown picture format '\(format)'; use svg, png or pdf")
+        }
+        let outcome = try Pipeline(input: input, analysis: analysis).run()
+        let selection = PictureSelection(analyzed: outcome.analyzed)
+        let renderer = GraphvizRenderer()
+        var pictures = [("overview", selection.overview())]
+        for cluster in outcome.analyzed.clusterNames.indices {
+            let picture = selection.cluster(cluster)
+            if picture.nodes.count >= minConcepts { pictures.append(("cluster-\(cluster)", picture)) }
+        }
+        do {
+            for (name, picture) in pictures {
+                let path = (output as NSString).appendingPathComponent("\(name).\(format)")
+                try AtomicFile.write(
+                    renderer.render(dot: PictureDOTWriter().text(for: picture), format: kind), to: path)
+                print("\(path): \(picture.title) — \(picture.nodes.count) nodes; \(picture.caption)")
+            }
+        } catch let error as ExportError {
             Diagnostics.printError(error.description)
             throw ExitCode.failure
         }

@@ -406,3 +406,9 @@ public struct DeckLoader: Sendable {
         return i < b.count ? b[i] : nil
     }
 }
+
+extension DeckLoader {
+    /// An Anki field (HTML) as card text: tags removed, entities decoded, white space tidied. For
+    /// readers of Anki data that live outside this module (Anki packages).
+    public static func cleanField(_ html: String) -> String { FieldText.clean(html, html: true) }
+}

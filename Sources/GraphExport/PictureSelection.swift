@@ -1,0 +1,285 @@
+import ConceptAnalysis
+import ConceptExtraction
+
+/// Chooses what one readable picture shows: the cluster overview, one cluster, or the neighbourhood of
+/// one concept. Pictures of a whole 600-concept deck are walls; these stay small.
+///
+/// Design note. Every picture draws `AnalyzedGraph.drawnRelations` (the transitive reduction) with at
+/// most one edge per pair of nodes (broader wins over requires, requires over related), leaves out
+/// concepts with no drawn edge inside the picture (counted in the caption), and keeps at most
+/// `maxNodes` nodes (the highest-ranked; the rest counted). What it gets wrong: a cluster whose concepts
+/// are linked only through other clusters shows as isolated concepts, i.e. mostly as a caption.
+public struct PictureSelection: Sendable {
+    /// One node of a picture: a concept, or a cluster in the overview.
+    public struct Node: Sendable, Hashable {
+        public var id: String
+        public var label: String
+        /// Concepts it stands for (1 for a concept node).
+        public var weight: Int
+        /// Drawn larger and bolder: a key concept, or the concept a picture is centred on.
+        public var emphasized: Bool
+        /// Hover text (definition, or the cluster's top concepts).
+        public var tooltip: String
+    }
+
+    /// One edge, at most one per unordered pair of nodes.
+    public struct Edge: Sendable, Hashable {
+        public var source: Int
+        public var target: Int
+        public var kind: RelationKind
+        /// How many relations it stands for (overview: relations between two clusters).
+        public var count: Int
+    }
+
+    /// A picture's content and its caption.
+    public struct Picture: Sendable {
+        public var title: String
+        public var nodes: [Node]
+        public var edges: [Edge]
+        /// Says what was left out ("12 isolated concepts not drawn").
+        public var caption: String
+    }
+
+    public var analyzed: AnalyzedGraph
+    /// Most nodes one picture shows.
+    public var maxNodes: Int
+
+    public init(analyzed: AnalyzedGraph, maxNodes: Int = 60) {
+        self.analyzed = analyzed
+        self.maxNodes = maxNodes
+    }
+
+    /// Concepts of each cluster, in concept order. Clusters are numbered as in `AnalyzedGraph.cluster`.
+    public var clusterMembers: [[Int]] {
+        var members = [[Int]](repeating: [], count: analyzed.clusterNames.count)
+        for (concept, cluster) in analyzed.cluster.enumerated() { members[cluster].append(concept) }
+        return members
+    }
+
+    /// Clusters as nodes (label "name (N concepts)"), one edge per pair of clusters joined by a drawn
+    /// relation, pointing the way most of those relations point. Clusters with no edge are counted.
+    public func overview() -> Picture {
+        let members = clusterMembers
+        let graph = analyzed.graph
+        var pairCount: [Int: [Int: (forward: Int, backward: Int, kind: RelationKind)]] = [:]
+        for index in analyzed.drawnRelations.sorted() {
+            let relation = graph.relations[index]
+            let a = analyzed.cluster[relation.source]
+            let b = analyzed.cluster[relation.target]
+            guard a != b else { continue }
+            let (low, high) = (min(a, b), max(a, b))
+            var entry = pairCount[low, default: [:]][high] ?? (0, 0, relation.kind)
+            if a == low { entry.forward += 1 } else { entry.backward += 1 }
+            entry.kind = min(entry.kind, relation.kind)
+            pairCount[low, default: [:]][high] = entry
+        }
+        var connected = Set<Int>()
+        var rawEdges: [(Int, Int, RelationKind, Int)] = []
+        for low in pairCount.keys.sorted() {
+            for high in pairCount[low]!.keys.sorted() {
+                let entry = pairCount[low]![high]!
+                let (source, target) = entry.forward >= entry.backward ? (low, high) : (high, low)
+                rawEdges.append((source, target, entry.kind, entry.forward + entry.backward))
+                connected.insert(low)
+                connected.insert(high)
+            }
+        }
+        // Keep the largest connected clusters when there are too many.
+        var shown = connected.sorted { (-members[$0].count, $0) < (-members[$1].count, $1) }
+        let dropped = max(0, shown.count - maxNodes)
+        shown = Array(shown.prefix(maxNodes)).sorted()
+        var nodeIndex: [Int: Int] = [:]
+        var nodes: [Node] = []
+        let largest = members.map(\.count).max() ?? 1
+        for cluster in shown {
+            nodeIndex[cluster] = nodes.count
+            let top = members[cluster].sorted { (-analyzed.rank[$0], $0) < (-analyzed.rank[$1], $1) }.prefix(5)
+            nodes.append(
+                Node(
+                    id: "cluster_\(cluster)",
+                    label: "\(analyzed.clusterNames[cluster])\n\(members[cluster].count) concepts",
+                    weight: members[cluster].count, emphasized: members[cluster].count * 4 >= largest,
+                    tooltip: top.map { graph.concepts[$0].label }.joined(separator: ", ")))
+        }
+        let edges = rawEdges.compactMap { source, target, kind, count -> Edge? in
+            guard let s = nodeIndex[source], let t = nodeIndex[target] else { return nil }
+            return Edge(source: s, target: t, kind: kind, count: count)
+        }
+        let isolatedClusters = members.indices.filter { !connected.contains($0) && !members[$0].isEmpty }
+        let isolatedConcepts = isolatedClusters.reduce(0) { $0 + members[$1].count }
+        var caption = "\(members.filter { !$0.isEmpty }.count) clusters, \(graph.concepts.count) concepts"
+        if !isolatedClusters.isEmpty {
+            caption +=
+                "; \(isolatedClusters.count) clusters (\(isolatedConcepts) concepts) linked to no other cluster not drawn"
+        }
+        if dropped > 0 { caption += "; \(dropped) smaller clusters not drawn" }
+        return Picture(title: "Overview", nodes: nodes, edges: edges, caption: caption)
+    }
+
+    /// The concepts of one cluster and the drawn relations among them.
+    public func cluster(_ cluster: Int) -> Picture {
+        let members = clusterMembers[cluster]
+        return picture(
+            of: members, title: "Cluster: \(analyzed.clusterNames[cluster])", centre: nil,
+            what: "\(members.count) concepts in this cluster")
+    }
+
+    /// The concepts within `depth` drawn relations of `concept` (either direction).
+    public func around(_ concept: Int, depth: Int) -> Picture {
+        let graph = analyzed.graph
+        var neighbours = [[Int]](repeating: [], count: graph.concepts.count)
+        for index in analyzed.drawnRelations {
+            let relation = graph.relations[index]
+            neighbours[relation.source].append(relation.target)
+            neighbours[relation.target].append(relation.source)
+        }
+        var distance = [Int: Int]()
+        distance[concept] = 0
+        var frontier = [concept]
+        var reached = [concept]
+        for step in 1...max(depth, 1) where step <= depth {
+            var next: [Int] = []
+            for node in frontier {
+                for other in neighbours[node] where distance[other] == nil {
+                    distance[other] = step
+                    next.append(other)
+                    reached.append(other)
+                }
+            }
+            frontier = next
+        }
+        return picture(
+            of: reached.sorted(), title: "Around: \(graph.concepts[concept].label)", centre: concept,
+            what: "\(reached.count) concepts within \(depth) step\(depth == 1 ? "" : "s")")
+    }
+
+    /// Every concept with a drawn link (the whole graph, as far as `maxNodes` allows).
+    public func whole() -> Picture {
+        picture(
+            of: Array(analyzed.graph.concepts.indices), title: "Concepts", centre: nil,
+            what: "\(analyzed.graph.concepts.count) concepts")
+    }
+
+    /// The index of the concept whose id or label is `name` (case-insensitive), or nil.
+    public func concept(named name: String) -> Int? {
+        let wanted = name.lowercased()
+        let concepts = analyzed.graph.concepts
+        return concepts.indices.first { concepts[$0].id.lowercased() == wanted }
+            ?? concepts.indices.first { concepts[$0].label.lowercased() == wanted }
+            ?? concepts.indices.first { concepts[$0].aliases.contains { $0.lowercased() == wanted } }
+    }
+
+    private func picture(of concepts: [Int], title: String, centre: Int?, what: String) -> Picture {
+        let graph = analyzed.graph
+        let inside = Set(concepts)
+        // One edge per unordered pair: the strongest kind (broader, then requires, then related).
+        var best: [Int: [Int: (source: Int, target: Int, kind: RelationKind)]] = [:]
+        for index in analyzed.drawnRelations.sorted() {
+            let relation = graph.relations[index]
+            guard relation.source != relation.target, inside.contains(relation.source), inside.contains(relation.target)
+            else { continue }
+            let (low, high) = (min(relation.source, relation.target), max(relation.source, relation.target))
+            if let existing = best[low]?[high], existing.kind <= relation.kind { continue }
+            best[low, default: [:]][high] = (relation.source, relation.target, relation.kind)
+        }
+        var degree: [Int: Int] = [:]
+        for (low, row) in best {
+            for high in row.keys {
+                degree[low, default: 0] += 1
+                degree[high, default: 0] += 1
+            }
+        }
+        var linked = concepts.filter { degree[$0] != nil || $0 == centre }
+        let isolated = concepts.count - linked.count
+        var dropped = 0
+        if linked.count > maxNodes {
+            let keep = Set(
+                linked.sorted {
+                    ($0 == centre ? 0 : 1, -analyzed.rank[$0], $0) < ($1 == centre ? 0 : 1, -analyzed.rank[$1], $1)
+                }
+                .prefix(maxNodes))
+            dropped = linked.count - keep.count
+            linked = linked.filter { keep.contains($0) }
+        }
+        var nodeIndex: [Int: Int] = [:]
+        let keyThreshold = graph.concepts.count >= 3 ? 2.0 / Double(graph.concepts.count) : .infinity
+        let nodes = linked.enumerated().map { position, concept -> Node in
+            nodeIndex[concept] = position
+            let c = graph.concepts[concept]
+            return Node(
+                id: c.id, label: c.label, weight: 1,
+                emphasized: concept == centre || analyzed.rank[concept] >= keyThreshold,
+                tooltip: c.definition.isEmpty ? c.label : c.label + ": " + c.definition)
+        }
+        var edges: [Edge] = []
+        for low in best.keys.sorted() {
+            for high in best[low]!.keys.sorted() {
+                let e = best[low]![high]!
+                guard let s = nodeIndex[e.source], let t = nodeIndex[e.target] else { continue }
+                edges.append(Edge(source: s, target: t, kind: e.kind, count: 1))
+            }
+        }
+        var caption = what
+        if isolated > 0 { caption += "; \(isolated) without a drawn link here not drawn" }
+        if dropped > 0 { caption += "; \(dropped) lower-ranked concepts not drawn (limit \(maxNodes))" }
+        return Picture(title: title, nodes: nodes, edges: edges, caption: caption)
+    }
+}
+
+/// Writes a `PictureSelection.Picture` as DOT sized for a screen.
+///
+/// Every picture carries `size="<maxInches>"` (Graphviz scales a larger drawing down to fit) and a
+/// caption as the graph label. The default limit is 16 × 10 inches (1152 × 720 pt, 1536 × 960 px at
+/// 96 dpi); `ratio="compress"` is not used because it needs `size` with `!`.
+public struct PictureDOTWriter: Sendable {
+    /// Width and height limit in inches (Graphviz `size`).
+    public var maxWidthInches: Double
+    public var maxHeightInches: Double
+    public var fontName: String
+
+    public init(maxWidthInches: Double = 16, maxHeightInches: Double = 10, fontName: String = "Helvetica") {
+        self.maxWidthInches = maxWidthInches
+        self.maxHeightInches = maxHeightInches
+        self.fontName = fontName
+    }
+
+    public func text(for picture: PictureSelection.Picture) -> String {
+        let q = DOTWriter.quoted
+        var out = "digraph \"picture\" {\n"
+        out += "  graph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\(q(fontName)), fontsize=\"12\", "
+        out += "size=\"\(ExportText.double(maxWidthInches)),\(ExportText.double(maxHeightInches))\", "
+        out +=
+            "labelloc=\"t\", label=\(q(picture.title + "\n" + picture.caption)), nodesep=\"0.25\", ranksep=\"0.5\"];\n"
+        out += "  node [shape=\"box\", style=\"rounded,filled\", fillcolor=\"#f4f6fb\", color=\"#4a5a80\", "
+        out += "fontname=\(q(fontName)), fontsize=\"12\"];\n"
+        out += "  edge [color=\"#4a5a80\", arrowsize=\"0.7\"];\n"
+        let largest = max(picture.nodes.map(\.weight).max() ?? 1, 1)
+        for node in picture.nodes {
+            out += "  \(q(node.id)) [label=\(q(DOTWriter.shortened(node.label, characters: 48)))"
+            out += ", tooltip=\(q(DOTWriter.shortened(node.tooltip, bytes: 600)))"
+            if largest > 1 {
+                // Overview: area grows with the number of concepts.
+                let scale = (Double(node.weight) / Double(largest)).squareRoot()
+                out +=
+                    ", fontsize=\"\(Int(11 + 13 * scale))\", margin=\"\(ExportText.double(Double(Int(10 + 30 * scale)) / 100))\""
+            }
+            if node.emphasized { out += ", penwidth=\"2\", fillcolor=\"#dfe7fb\"" }
+            out += "];\n"
+        }
+        for edge in picture.edges {
+            out += "  \(q(picture.nodes[edge.source].id)) -> \(q(picture.nodes[edge.target].id)) ["
+            switch edge.kind {
+            case .broader: out += "style=\"solid\", arrowhead=\"onormal\""
+            case .requires: out += "style=\"dashed\""
+            case .related: out += "style=\"dotted\", dir=\"none\""
+            }
+            if edge.count > 1 {
+                out += ", penwidth=\"\(ExportText.double(min(1 + Double(edge.count).squareRoot() / 2, 5)))\""
+                out += ", tooltip=\"\(edge.count) relations\""
+            }
+            out += "];\n"
+        }
+        out += "}\n"
+        return out
+    }
+}
