@@ -129,15 +129,16 @@ struct PicturesCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder to write the pictures into.")
     var output: String = "Graphs/pictures"
 
-    @Option(help: "svg, png or pdf.")
+    @Option(help: "svg, png or pdf; dot writes the pictures' Graphviz source instead.")
     var format: String = "svg"
 
     @Option(help: "Skip clusters with fewer linked concepts than this.")
     var minConcepts: Int = 3
 
     func run() throws {
-        guard let kind = GraphvizRenderer.Format(rawValue: format) else {
-            throw ValidationError("unknown picture format '\(format)'; use svg, png or pdf")
+        let kind = GraphvizRenderer.Format(rawValue: format)
+        guard kind != nil || format == "dot" else {
+            throw ValidationError("unknown picture format '\(format)'; use svg, png, pdf or dot")
         }
         let outcome = try Pipeline(input: input, analysis: analysis).run()
         let selection = PictureSelection(analyzed: outcome.analyzed)
@@ -147,17 +148,28 @@ struct PicturesCommand: ParsableCommand {
             let picture = selection.cluster(cluster)
             if picture.nodes.count >= minConcepts { pictures.append(("cluster-\(cluster)", picture)) }
         }
-        do {
-            for (name, picture) in pictures {
-                let path = (output as NSString).appendingPathComponent("\(name).\(format)")
-                try AtomicFile.write(
-                    renderer.render(dot: PictureDOTWriter().text(for: picture), format: kind), to: path)
-                print("\(path): \(picture.title) — \(picture.nodes.count) nodes; \(picture.caption)")
+        for (name, picture) in pictures {
+            let path = (output as NSString).appendingPathComponent("\(name).\(format)")
+            do {
+                try Self.write(picture, kind: kind, renderer: renderer, to: path)
+            } catch {
+                Diagnostics.printError(error.description)
+                throw ExitCode.failure
             }
-        } catch let error as ExportError {
-            Diagnostics.printError(error.description)
-            throw ExitCode.failure
+            print("\(path): \(picture.title) — \(picture.nodes.count) nodes; \(picture.caption)")
         }
         if outcome.hadErrors { throw ExitCode.failure }
+    }
+
+    /// Renders `picture` (or writes its DOT when `kind` is nil) to `path`.
+    static func write(
+        _ picture: PictureSelection.Picture, kind: GraphvizRenderer.Format?, renderer: GraphvizRenderer, to path: String
+    ) throws(ExportError) {
+        let dot = PictureDOTWriter().text(for: picture)
+        if let kind {
+            try AtomicFile.write(renderer.render(dot: dot, format: kind), to: path)
+        } else {
+            try AtomicFile.write(dot, to: path)
+        }
     }
 }

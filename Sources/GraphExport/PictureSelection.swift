@@ -236,6 +236,8 @@ public struct PictureDOTWriter: Sendable {
     public var maxWidthInches: Double
     public var maxHeightInches: Double
     public var fontName: String
+    /// Hubs with more leaves than this get their leaves staggered over several ranks.
+    static let staggerAbove = 6
 
     public init(maxWidthInches: Double = 16, maxHeightInches: Double = 10, fontName: String = "Helvetica") {
         self.maxWidthInches = maxWidthInches
@@ -245,8 +247,23 @@ public struct PictureDOTWriter: Sendable {
 
     public func text(for picture: PictureSelection.Picture) -> String {
         let q = DOTWriter.quoted
+        // A hub with many leaves would be drawn as one tall column: stagger its leaves over up to four
+        // ranks (what Graphviz's `unflatten -l 4` does) and lay out top to bottom, so that the leaves
+        // spread across the width of the screen.
+        var degree = [Int](repeating: 0, count: picture.nodes.count)
+        for edge in picture.edges {
+            degree[edge.source] += 1
+            degree[edge.target] += 1
+        }
+        var leavesOf = [Int](repeating: 0, count: picture.nodes.count)
+        for edge in picture.edges {
+            if degree[edge.target] == 1 { leavesOf[edge.source] += 1 }
+            if degree[edge.source] == 1 { leavesOf[edge.target] += 1 }
+        }
+        let hasHub = leavesOf.contains { $0 > Self.staggerAbove }
         var out = "digraph \"picture\" {\n"
-        out += "  graph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\(q(fontName)), fontsize=\"12\", "
+        out +=
+            "  graph [charset=\"UTF-8\", rankdir=\"\(hasHub ? "TB" : "LR")\", fontname=\(q(fontName)), fontsize=\"12\", "
         out += "size=\"\(ExportText.double(maxWidthInches)),\(ExportText.double(maxHeightInches))\", "
         out +=
             "labelloc=\"t\", label=\(q(picture.title + "\n" + picture.caption)), nodesep=\"0.25\", ranksep=\"0.5\"];\n"
@@ -266,8 +283,14 @@ public struct PictureDOTWriter: Sendable {
             if node.emphasized { out += ", penwidth=\"2\", fillcolor=\"#dfe7fb\"" }
             out += "];\n"
         }
+        var staggered = [Int](repeating: 0, count: picture.nodes.count)
         for edge in picture.edges {
             out += "  \(q(picture.nodes[edge.source].id)) -> \(q(picture.nodes[edge.target].id)) ["
+            let hub = degree[edge.target] == 1 ? edge.source : degree[edge.source] == 1 ? edge.target : nil
+            if let hub, leavesOf[hub] > Self.staggerAbove {
+                out += "minlen=\"\(1 + staggered[hub] % 4)\", "
+                staggered[hub] += 1
+            }
             switch edge.kind {
             case .broader: out += "style=\"solid\", arrowhead=\"onormal\""
             case .requires: out += "style=\"dashed\""
