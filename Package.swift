@@ -73,6 +73,8 @@ let package = Package(
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
-        .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
+        .testTarget(
+            name: "ConceptGraphCLITests",
+            dependencies: ["ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport"]),
     ]
 )

@@ -1,0 +1,56 @@
+import AnkiPackage
+import Foundation
+import TestSupport
+import Testing
+
+/// `conceptgraph anki` on a package: ids, scheduling and history kept; new cards re-ordered and tagged.
+@Suite struct AnkiCommandTests {
+    @Test func packageInputKeepsIdsAndHistory() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var builder = AnkiCollectionBuilder()
+        let cards = [
+            ("ATP", "Adenosine triphosphate, the energy currency made by the mitochondrion"),
+            ("Mitochondrion", "The organelle that makes ATP"),
+            ("Organelle", "A part of a cell with its own job"),
+            ("Cell", "The smallest unit of life"),
+        ]
+        var reviewed: Int64 = 0
+        for (index, (front, back)) in cards.enumerated() {
+            let id = builder.addBasicNote(front: front, back: back, tags: ["bio"], deck: "Bio", due: Int64(index + 1))
+            if front == "Cell" { reviewed = id }
+        }
+        var collection = builder.collection
+        let index = collection.cards.firstIndex { $0.id == reviewed }!
+        collection.cards[index].type = 2
+        collection.cards[index].queue = 2
+        collection.cards[index].due = 321
+        collection.reviews = [
+            AnkiCollection.Review(
+                id: 1_650_000_000_000, cardID: reviewed, ease: 3, interval: 4, lastInterval: 1, factor: 2500,
+                time: 5000, type: 1)
+        ]
+        let input = dir.appendingPathComponent("bio.apkg")
+        try AnkiPackageWriter.data(for: collection).write(to: input)
+
+        let run = try CommandLineTests.run(["anki", "bio.apkg", "--output", "ordered.apkg"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let output = try AnkiPackageReader.read(
+            bytes: [UInt8](Data(contentsOf: dir.appendingPathComponent("ordered.apkg"))))
+        #expect(output.notes.map(\.id) == collection.notes.map(\.id))
+        #expect(output.notes.map(\.guid) == collection.notes.map(\.guid))
+        #expect(output.reviews == collection.reviews)
+        let kept = try #require(output.cards.first { $0.id == reviewed })
+        #expect(kept.due == 321 && kept.type == 2)
+        #expect(output.notes.allSatisfy { $0.tags.contains("bio") })
+        #expect(output.notes.contains { $0.tags.contains { $0.hasPrefix("concept::") } })
+        #expect(output.notes.contains { $0.tags.contains { $0.hasPrefix("cluster::") } })
+        let newDues = output.cards.filter(\.isNew).map(\.due).sorted()
+        #expect(newDues == Array(Set(newDues)).sorted(), "new positions are distinct")
+
+        // Never over an input.
+        let over = try CommandLineTests.run(["anki", "bio.apkg", "--output", "bio.apkg"], in: dir)
+        #expect(over.status == 2)
+        #expect(over.stderr.contains("one of the decks read"))
+    }
+}
