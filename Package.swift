@@ -26,6 +26,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
 
+        // Starting child processes (Graphviz) that die with the tool and see no inherited signal mask.
+        .target(name: "CSpawn"),
         // Reading decks: plain text, TSV/CSV/Anki text exports, HTML fields → cards with file:line.
         .target(name: "DeckReading", dependencies: ["CLibXML2"]),
         // The English (Porter2) stemmer from the Snowball project.
@@ -37,7 +39,7 @@ let package = Package(
         // Concept graph + algorithms → study order, clusters, levels, key concepts.
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
-        .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2"]),
+        .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2", "CSpawn"]),
         // Anki packages (.apkg/.colpkg): a zip (ZIPFoundation) holding an SQLite collection (GRDB), read into
         // decks and written back with a neutral model (notes, cards, tags, due positions, review history).
         .target(

@@ -38,7 +38,8 @@ struct AnkiCommand: ParsableCommand {
         }
         do {
             let collection = try AnkiOrdering(analyzed: outcome.analyzed, decks: outcome.decks).collection()
-            try AtomicFile.write(AnkiPackageWriter.data(for: collection), to: output)
+            try AtomicFile.write(
+                AnkiPackageWriter.data(for: collection), to: output, protecting: outcome.readFiles)
             let newCards = collection.cards.filter(\.isNew).count
             print(
                 "Wrote \(output): \(collection.cards.count) cards (\(newCards) new, in study order), "
@@ -47,8 +48,7 @@ struct AnkiCommand: ParsableCommand {
             Diagnostics.error(error.description, hint: error.hint)
             throw ExitCode.failure
         } catch let error as ExportError {
-            Diagnostics.printError(error.description)
-            throw ExitCode.failure
+            throw Diagnostics.fail(error)
         }
         if outcome.hadErrors { throw ExitCode.failure }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConceptAnalysis
+import DeckReading
 import Foundation
 import GraphExport
 
@@ -33,36 +34,44 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "\(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format
 
-    @Option(name: .shortAndLong, help: "File to write (replaced atomically). Default: standard output.")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "File to write (replaced atomically; never a deck this run reads, a device or a FIFO). Default or `-`: standard output."
+    )
     var output: String?
 
     func run() throws {
         let outcome = try Pipeline(input: input, analysis: analysis).run()
-        do {
+        var picture: PictureSelection.Picture?
+        switch format {
+        case .mermaid: picture = try view.picture(of: outcome.analyzed, default: .whole, maxNodes: 200)
+        case .svg, .png, .pdf: picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 60)
+        case .graphml, .dot, .json: picture = nil
+        }
+        do throws(ExportError) {
             let data: Data
             switch format {
             case .graphml: data = try GraphMLWriter().data(for: outcome.analyzed)
             case .dot: data = Data(try DOTWriter().text(for: outcome.analyzed).utf8)
             case .json: data = Data(try NodeLinkJSONWriter().text(for: outcome.analyzed).utf8)
             case .mermaid:
-                let picture = try view.picture(of: outcome.analyzed, default: .whole, maxNodes: 200)
-                data = Data(MermaidWriter().text(for: picture).utf8)
+                data = Data(MermaidWriter().text(for: picture!).utf8)
             case .svg, .png, .pdf:
-                let picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 60)
+                let picture = picture!
                 let renderer = GraphvizRenderer()
                 data = try renderer.render(
                     dot: PictureDOTWriter().text(for: picture),
                     format: GraphvizRenderer.Format(rawValue: format.rawValue)!)
                 Diagnostics.printError("note: \(picture.title): \(picture.caption)")
             }
-            if let output {
-                try AtomicFile.write(data, to: output)
+            if let output, output != "-" {
+                try AtomicFile.write(data, to: output, protecting: outcome.readFiles)
             } else {
-                FileHandle.standardOutput.write(data)
+                try StandardOutput.write(data)
             }
-        } catch let error as ExportError {
-            Diagnostics.printError(error.description)
-            throw ExitCode.failure
+        } catch {
+            throw Diagnostics.fail(error)
         }
         if outcome.hadErrors { throw ExitCode.failure }
     }
@@ -151,10 +160,9 @@ struct PicturesCommand: ParsableCommand {
         for (name, picture) in pictures {
             let path = (output as NSString).appendingPathComponent("\(name).\(format)")
             do {
-                try Self.write(picture, kind: kind, renderer: renderer, to: path)
+                try Self.write(picture, kind: kind, renderer: renderer, to: path, protecting: outcome.readFiles)
             } catch {
-                Diagnostics.printError(error.description)
-                throw ExitCode.failure
+                throw Diagnostics.fail(error)
             }
             print("\(path): \(picture.title) — \(picture.nodes.count) nodes; \(picture.caption)")
         }
@@ -163,13 +171,15 @@ struct PicturesCommand: ParsableCommand {
 
     /// Renders `picture` (or writes its DOT when `kind` is nil) to `path`.
     static func write(
-        _ picture: PictureSelection.Picture, kind: GraphvizRenderer.Format?, renderer: GraphvizRenderer, to path: String
+        _ picture: PictureSelection.Picture, kind: GraphvizRenderer.Format?, renderer: GraphvizRenderer,
+        to path: String,
+        protecting: Set<FileIdentity>
     ) throws(ExportError) {
         let dot = PictureDOTWriter().text(for: picture)
         if let kind {
-            try AtomicFile.write(renderer.render(dot: dot, format: kind), to: path)
+            try AtomicFile.write(renderer.render(dot: dot, format: kind), to: path, protecting: protecting)
         } else {
-            try AtomicFile.write(dot, to: path)
+            try AtomicFile.write(dot, to: path, protecting: protecting)
         }
     }
 }

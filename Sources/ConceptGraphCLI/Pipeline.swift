@@ -4,6 +4,7 @@ import ConceptAnalysis
 import ConceptExtraction
 import DeckReading
 import Foundation
+import GraphExport
 
 /// Reads decks, extracts concepts and analyses the graph: what every graph-producing subcommand runs.
 struct Pipeline {
@@ -15,6 +16,8 @@ struct Pipeline {
         var analyzed: AnalyzedGraph
         var decks: [Deck]
         var hadErrors: Bool
+        /// The files read (device + inode): no output may replace one of them.
+        var readFiles: Set<FileIdentity>
     }
 
     /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
@@ -33,7 +36,9 @@ struct Pipeline {
         }
         let graph = ConceptExtractor().extract(from: loaded.decks)
         let analyzed = analysis.analyzer.analyze(graph)
-        return Outcome(analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty)
+        return Outcome(
+            analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty,
+            readFiles: Set(loaded.readFiles))
     }
 }
 
@@ -56,7 +61,23 @@ enum Diagnostics {
         printError("error: \(message)" + (hint.map { " (\($0))" } ?? ""))
     }
 
+    /// Writes one line to stderr; a failing stderr is ignored (there is nowhere left to report it).
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.write(line + "\n")
     }
+
+    /// Reports an export failure and returns the exit status it deserves: 2 when the output path
+    /// itself was refused (a usage problem), 1 for a failed write or drawing.
+    static func fail(_ error: ExportError) -> ExitCode {
+        printError(error.description)
+        if case .refusedOutput = error { return ExitStatus.badInput }
+        return ExitStatus.failure
+    }
+}
+
+/// The documented exit statuses: 0 success, 1 nothing found or problems found (unreadable input,
+/// a failed write), 2 bad input or usage (an output path that would destroy a file, a bad option).
+enum ExitStatus {
+    static let failure = ExitCode(1)
+    static let badInput = ExitCode(2)
 }

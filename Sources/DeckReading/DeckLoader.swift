@@ -27,10 +27,15 @@ public struct DeckLoader: Sendable {
         public var errors: [DeckReadError]
         /// Oddities read around (a line without separator, a skipped file, a repaired header).
         public var warnings: [DeckReadError]
-        public init(decks: [Deck], errors: [DeckReadError], warnings: [DeckReadError] = []) {
+        /// Every file the run opened and read (device + inode), so that no output is ever written over one.
+        public var readFiles: [FileIdentity]
+        public init(
+            decks: [Deck], errors: [DeckReadError], warnings: [DeckReadError] = [], readFiles: [FileIdentity] = []
+        ) {
             self.decks = decks
             self.errors = errors
             self.warnings = warnings
+            self.readFiles = readFiles
         }
 
         /// Every card of every deck, in deck order.
@@ -40,6 +45,7 @@ public struct DeckLoader: Sendable {
             decks += other.decks
             errors += other.errors
             warnings += other.warnings
+            readFiles += other.readFiles
         }
     }
 
@@ -56,10 +62,7 @@ public struct DeckLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.errors.append(
-                    DeckReadError(
-                        .unreadableFile, at: SourceLocation(file: path, line: 0), "no such file or folder",
-                        hint: "check the path"))
+                result.errors.append(Self.missing(path))
                 continue
             }
             if isDirectory.boolValue {
@@ -74,18 +77,37 @@ public struct DeckLoader: Sendable {
         return result
     }
 
-    /// Reads one file, whatever its extension.
-    public func load(file path: String) -> Result {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return Result(
-                decks: [],
-                errors: [
-                    DeckReadError(
-                        .unreadableFile, at: SourceLocation(file: path, line: 0), "cannot read the file",
-                        hint: "check that it exists and that you may read it")
-                ])
+    /// Why `path` cannot be found: a symlink loop, a link to nothing, or no such file.
+    static func missing(_ path: String) -> DeckReadError {
+        let location = SourceLocation(file: path, line: 0)
+        var info = stat()
+        if lstat(path, &info) == 0, FileKind(mode: info.st_mode) == .symbolicLink {
+            if stat(path, &info) != 0 && errno == ELOOP {
+                return DeckReadError(
+                    .unreadableFile, at: location, "symbolic link loop (too many levels of symbolic links)",
+                    hint: "point the link at a real file")
+            }
+            return DeckReadError(
+                .unreadableFile, at: location, "symbolic link to a missing file", hint: "point the link at a real file")
         }
-        return read(bytes: [UInt8](data), path: path)
+        return DeckReadError(.unreadableFile, at: location, "no such file or folder", hint: "check the path")
+    }
+
+    /// Reads one file, whatever its extension. Only regular files are read (a FIFO or a device is
+    /// refused, never waited on); the file's identity is recorded in `readFiles`.
+    public func load(file path: String) -> Result {
+        switch FileBytes.read(path) {
+        case .failure(let error):
+            var info = stat()
+            if lstat(path, &info) != 0 || (stat(path, &info) != 0 && errno == ELOOP) {
+                return Result(decks: [], errors: [Self.missing(path)])
+            }
+            return Result(decks: [], errors: [error])
+        case .success(let file):
+            var result = read(bytes: file.bytes, path: path)
+            result.readFiles.append(file.identity)
+            return result
+        }
     }
 
     private func loadFromFolder(_ path: String) -> Result {
@@ -169,6 +191,28 @@ public struct DeckLoader: Sendable {
 
     /// Reads one deck from bytes already in memory; `path` names it in messages and gives the deck name.
     public func read(bytes: [UInt8], path: String) -> Result {
+        // A zip is an Anki package for the package reader, before the text checks refuse it.
+        if FileSignature.detect(bytes) == .zip && (format == nil || format == .apkg) {
+            guard let packageReader else {
+                return Result(
+                    decks: [],
+                    errors: [
+                        DeckReadError(
+                            .unknownFormat, at: SourceLocation(file: path, line: 0),
+                            "a zip archive (an Anki package?): this build reads no packages",
+                            hint: "use the conceptgraph command, which reads .apkg and .colpkg files")
+                    ])
+            }
+            return packageReader(path, bytes)
+        }
+        switch TextEncoding.examine(bytes, file: path) {
+        case .unchanged: return readUTF8(bytes: bytes, path: path)
+        case .converted(let utf8, _): return readUTF8(bytes: utf8, path: path)
+        case .refused(let error): return Result(decks: [], errors: [error])
+        }
+    }
+
+    private func readUTF8(bytes: [UInt8], path: String) -> Result {
         let fileLoc = SourceLocation(file: path, line: 0)
         if bytes.isEmpty {
             return Result(
@@ -180,19 +224,6 @@ public struct DeckLoader: Sendable {
         let ext = Self.pathExtension(path).lowercased()
         // Containers and other binary formats are named by their signature, before any text check.
         if let kind = FileSignature.detect(bytes) {
-            if kind == .zip && (format == nil || format == .apkg) {
-                guard let packageReader else {
-                    return Result(
-                        decks: [],
-                        errors: [
-                            DeckReadError(
-                                .unknownFormat, at: fileLoc,
-                                "a zip archive (an Anki package?): this build reads no packages",
-                                hint: "use the conceptgraph command, which reads .apkg and .colpkg files")
-                        ])
-                }
-                return packageReader(path, bytes)
-            }
             return Result(
                 decks: [],
                 errors: [
