@@ -40,12 +40,14 @@ let package = Package(
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
         .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2", "CSpawn"]),
+        // zstd from the system (Debian: libzstd-dev): modern Anki packages compress their collection with it.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         // Anki packages (.apkg/.colpkg): a zip (ZIPFoundation) holding an SQLite collection (GRDB), read into
         // decks and written back with a neutral model (notes, cards, tags, due positions, review history).
         .target(
             name: "AnkiPackage",
             dependencies: [
-                "DeckReading", .product(name: "GRDB", package: "GRDB.swift"),
+                "DeckReading", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

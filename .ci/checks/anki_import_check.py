@@ -15,9 +15,14 @@ original = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == '--same-notes-as'
 
 def package_notes(path):
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(path) as z:
-        name = next(n for n in ('collection.anki21', 'collection.anki2') if n in z.namelist())
+        name = next(n for n in ('collection.anki21b', 'collection.anki21', 'collection.anki2') if n in z.namelist())
         z.extract(name, tmp)
-        db = sqlite3.connect(os.path.join(tmp, name))
+        path = os.path.join(tmp, name)
+        if name.endswith('b'):
+            import subprocess
+            subprocess.run(['zstd', '-d', '-q', '-f', path, '-o', path + '.db'], check=True)
+            path += '.db'
+        db = sqlite3.connect(path)
         notes = sorted(db.execute('select id, guid from notes'))
         cards = db.execute('select count(*) from cards').fetchone()[0]
         db.close()

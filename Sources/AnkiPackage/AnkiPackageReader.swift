@@ -9,8 +9,6 @@ public enum AnkiPackageError: Error, Sendable, Equatable, CustomStringConvertibl
     case notAZip
     /// A zip, but holding no Anki collection; `entries` are the first names found in it.
     case notAnAnkiPackage(entries: [String])
-    /// Only `collection.anki21b` (zstd-compressed, Anki 2.1.50+ format) is inside.
-    case onlyZstdCollection
     /// The collection inside could not be opened or queried.
     case unreadableCollection(String)
     /// Writing the package failed.
@@ -23,9 +21,6 @@ public enum AnkiPackageError: Error, Sendable, Equatable, CustomStringConvertibl
             let shown = entries.prefix(5).joined(separator: ", ")
             return "a zip archive, but not an Anki package (no collection.anki2 or collection.anki21 inside"
                 + (shown.isEmpty ? ")" : "; it holds \(shown)\(entries.count > 5 ? ", …" : ""))")
-        case .onlyZstdCollection:
-            return "this package holds only collection.anki21b, the zstd-compressed format of Anki 2.1.50 and later, "
-                + "which this version does not read"
         case .unreadableCollection(let message): return "the collection inside cannot be read: \(message)"
         case .cannotWrite(let message): return "cannot write the package: \(message)"
         }
@@ -33,8 +28,6 @@ public enum AnkiPackageError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var hint: String {
         switch self {
-        case .onlyZstdCollection:
-            return "in Anki, export again with “Support older Anki versions” ticked (File › Export › Anki Deck Package)"
         case .notAnAnkiPackage, .notAZip: return "export the deck from Anki with File › Export › Anki Deck Package"
         case .unreadableCollection: return "export the deck from Anki again"
         case .cannotWrite: return "check the output folder"
@@ -42,12 +35,12 @@ public enum AnkiPackageError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 }
 
-/// Reads `.apkg` / `.colpkg` packages: a zip (ZIPFoundation) holding `collection.anki21` or
-/// `collection.anki2`, an SQLite database (GRDB) in Anki's schema 11.
+/// Reads `.apkg` / `.colpkg` packages: a zip (ZIPFoundation) holding an SQLite collection (GRDB):
+/// `collection.anki21b` (zstd-compressed, Anki's newer schema with note types in tables of their own;
+/// written by Anki 2.1.50 and later), else `collection.anki21` or `collection.anki2` (schema 11).
 ///
-/// A modern export without "Support older Anki versions" holds the real collection as
-/// `collection.anki21b` (zstd) and, beside it, a `collection.anki2` with a single placeholder note;
-/// that case is reported as `onlyZstdCollection` rather than read as a one-card deck.
+/// A modern export holds, beside `collection.anki21b`, a `collection.anki2` with one placeholder note
+/// for old Anki versions; the newest collection is always the one read.
 public enum AnkiPackageReader {
     /// The collection in the package at `path` (its bytes already read).
     public static func read(bytes: [UInt8]) throws(AnkiPackageError) -> AnkiCollection {
@@ -58,14 +51,10 @@ public enum AnkiPackageReader {
             throw .notAZip
         }
         let names = archive.map(\.path)
-        let name: String
-        if names.contains("collection.anki21") {
-            name = "collection.anki21"
-        } else if names.contains("collection.anki21b") {
-            throw .onlyZstdCollection
-        } else if names.contains("collection.anki2") {
-            name = "collection.anki2"
-        } else {
+        // Newest first: a modern export holds the real collection as collection.anki21b (zstd) and, for
+        // old Anki versions, a collection.anki2 with one placeholder note ("please update").
+        guard let name = ["collection.anki21b", "collection.anki21", "collection.anki2"].first(where: names.contains)
+        else {
             throw .notAnAnkiPackage(entries: names.sorted())
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -75,7 +64,12 @@ public enum AnkiPackageReader {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             guard let entry = archive[name] else { throw AnkiPackageError.notAnAnkiPackage(entries: names) }
-            _ = try archive.extract(entry, to: database)
+            var packed = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { packed.append($0) }
+            let unpacked = name.hasSuffix("b") ? try Zstd.decompress(packed) : packed
+            try unpacked.write(to: database)
+        } catch let error as AnkiPackageError {
+            throw error
         } catch {
             throw .unreadableCollection("cannot unpack \(name): \(error)")
         }
@@ -87,6 +81,15 @@ public enum AnkiPackageReader {
         do {
             var configuration = Configuration()
             configuration.readonly = true
+            configuration.prepareDatabase { db in
+                // Anki's own collation for names (case-folded comparison); needed by its schema's indexes.
+                db.add(
+                    collation: DatabaseCollation("unicase") { lhs, rhs in
+                        lhs.lowercased() < rhs.lowercased()
+                            ? .orderedAscending
+                            : lhs.lowercased() > rhs.lowercased() ? .orderedDescending : .orderedSame
+                    })
+            }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db -> AnkiCollection in
@@ -95,12 +98,14 @@ public enum AnkiPackageReader {
                 var collection = AnkiCollection(
                     created: col["crt"], modified: col["mod"], settingsJSON: col["conf"], noteTypesJSON: col["models"],
                     decksJSON: col["decks"], deckOptionsJSON: col["dconf"], tagsJSON: col["tags"])
-                if collection.noteTypesJSON.isEmpty || collection.noteTypesJSON == "{}",
-                    try db.tableExists("notetypes")
-                {
-                    // Schema 15 and later keep note types in their own tables (with protobuf settings).
-                    throw AnkiPackageError.unreadableCollection(
-                        "a collection in Anki's newer schema (note types in their own tables)")
+                if try ModernSchema.isModern(db) {
+                    // Schema 15 and later: note types and decks in tables of their own.
+                    let defaults = AnkiCollectionBuilder().collection
+                    collection.noteTypesJSON = try ModernSchema.noteTypesJSON(db)
+                    collection.decksJSON = try ModernSchema.decksJSON(db)
+                    collection.deckOptionsJSON = defaults.deckOptionsJSON
+                    collection.settingsJSON = defaults.settingsJSON
+                    collection.tagsJSON = "{}"
                 }
                 collection.notes = try Row.fetchAll(
                     db, sql: "SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id"

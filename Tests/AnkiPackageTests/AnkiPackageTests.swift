@@ -124,3 +124,60 @@ struct AnkiPackageTests {
         #expect(again.cards.count == original.cards.count)
     }
 }
+
+/// Packages in Anki's newer format (collection.anki21b: zstd, note types in tables with protobuf settings).
+struct ModernPackageTests {
+    @Test func protobufFieldsAreRead() {
+        // Field 1 "{{Front}}", field 2 "{{Back}}", field 8 varint 150 (two bytes), field 9 fixed32 skipped.
+        let bytes: [UInt8] =
+            [0x0A, 9] + Array("{{Front}}".utf8) + [0x12, 8] + Array("{{Back}}".utf8) + [0x40, 0x96, 0x01]
+            + [0x4D, 1, 2, 3, 4]
+        let fields = Protobuf.fields(bytes)
+        #expect(Protobuf.string(fields, 1) == "{{Front}}")
+        #expect(Protobuf.string(fields, 2) == "{{Back}}")
+        #expect(Protobuf.varint(fields, 8) == 150)
+        #expect(Protobuf.fields([0x0A, 200, 1]).isEmpty, "a length past the end stops reading")
+    }
+
+    @Test func corruptZstdIsAnError() {
+        #expect(throws: AnkiPackageError.self) { try Zstd.decompress(Data([0x28, 0xB5, 0x2F, 0xFD, 1, 2, 3])) }
+    }
+
+    @Test(.enabled(if: Python.has("anki"), "needs python3 with Anki's library (pip install anki)"))
+    func ankiModernExportIsRead() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let package = dir.appendingPathComponent("modern.apkg").path
+        let script = """
+            import os, sys
+            from anki.collection import Collection, ExportAnkiPackageOptions
+            col = Collection(os.path.join(os.path.dirname(sys.argv[1]), 'src.anki2'))
+            did = col.decks.id('Bio::Cells')
+            for q, a in [('Mitochondrion', 'Makes <b>ATP</b>'), ('Ribosome', 'Makes proteins')]:
+                n = col.new_note(col.models.by_name('Basic')); n['Front'] = q; n['Back'] = a; n.tags = ['bio::cell']
+                col.add_note(n, did)
+            n = col.new_note(col.models.by_name('Cloze')); n['Text'] = '{{c1::ATP}} is made by {{c2::mitochondria}}'
+            col.add_note(n, did)
+            col.export_anki_package(out_path=sys.argv[1], limit=None,
+                options=ExportAnkiPackageOptions(with_scheduling=True, with_media=False, legacy=False))
+            col.close()
+            """
+        #expect(try Python.run(["-c", script, package]) == 0)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: package)))
+        let collection = try AnkiPackageReader.read(bytes: bytes)
+        #expect(collection.notes.count == 3, "the real collection, not the placeholder note")
+        let result = AnkiPackageDecks.decks(from: collection, path: package)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let cards = result.cards
+        #expect(cards.count == 4)
+        #expect(cards.contains { $0.front == "Mitochondrion" && $0.back == "Makes ATP" && $0.tags == ["bio::cell"] })
+        #expect(cards.contains { $0.front == "ATP is made by [...]" && $0.back == "mitochondria" })
+        #expect(cards.allSatisfy { $0.deckPath == ["Bio", "Cells"] })
+        // Written back as schema 11, the notes keep their ids.
+        var builder = AnkiCollectionBuilder()
+        builder.merge(collection)
+        let again = try AnkiPackageReader.read(bytes: [UInt8](AnkiPackageWriter.data(for: builder.collection)))
+        #expect(again.notes.map(\.id) == collection.notes.map(\.id))
+        #expect(AnkiPackageDecks.decks(from: again, path: "again.apkg").cards.count == 4)
+    }
+}
