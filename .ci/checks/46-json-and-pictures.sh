@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real consumers of the other exports:
-#  - NetworkX reads `export --format json` (node_link_graph) into the same graph as the GraphML export;
+#  - NetworkX reads `export --format json` (node_link_graph) and `--format gexf` (read_gexf) into the same
+#    graph as the GraphML export;
 #  - Graphviz renders every picture of `pictures` (sample decks, and csci5001, potatopsych, mfel1010 when
 #    ../shared is present) without a warning, each within the stated 16 × 10 inch (1152 × 720 pt) limit.
 set -euo pipefail
@@ -12,7 +13,8 @@ trap 'rm -rf "$work"' EXIT
 
 "$bin" export Decks --format json --output "$work/g.json"
 "$bin" export Decks --format graphml --output "$work/g.graphml"
-python3 - "$work/g.json" "$work/g.graphml" <<'PY'
+"$bin" export Decks --format gexf --output "$work/g.gexf"
+python3 - "$work/g.json" "$work/g.graphml" "$work/g.gexf" <<'PY'
 import json, sys, networkx as nx
 data = json.load(open(sys.argv[1]))
 g = nx.node_link_graph(data, edges="edges")
@@ -22,6 +24,11 @@ assert set(g.nodes) == set(ref.nodes), "JSON and GraphML name different nodes"
 assert g.number_of_edges() == ref.number_of_edges(), (g.number_of_edges(), ref.number_of_edges())
 assert all("label" in d and "order" in d for _, d in g.nodes(data=True))
 print(f"networkx json ok: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, same as GraphML")
+gexf = nx.read_gexf(sys.argv[3])
+assert set(gexf.nodes) == set(ref.nodes), "GEXF and GraphML name different nodes"
+assert gexf.number_of_edges() == ref.number_of_edges(), (gexf.number_of_edges(), ref.number_of_edges())
+assert all("cluster" in d and "order" in d for _, d in gexf.nodes(data=True))
+print(f"networkx gexf ok: {gexf.number_of_nodes()} nodes, {gexf.number_of_edges()} edges, same as GraphML")
 PY
 
 decks=("Decks")

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the concept graph in one format, to a file or to standard output.",
         discussion: """
-            graphml, dot and json hold the whole graph. mermaid, svg, png and pdf are pictures: by default \
+            graphml, dot, json (node-link, as NetworkX writes it) and gexf (Gephi) hold the whole graph. mermaid, svg, png and pdf are pictures: by default \
             svg/png/pdf show the cluster overview and mermaid the whole graph; --cluster N shows one \
             cluster and --around CONCEPT --depth N the neighbourhood of one concept. Pictures draw the \
             reduced relations, one edge per pair, leave isolated concepts out (counted in the caption) and \
@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case graphml, dot, json, mermaid, svg, png, pdf
+        case graphml, dot, json, gexf, mermaid, svg, png, pdf
     }
 
     @OptionGroup var input: InputOptions
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .mermaid: picture = try view.picture(of: outcome.analyzed, default: .whole, maxNodes: 200)
         case .svg, .png, .pdf: picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 60)
-        case .graphml, .dot, .json: picture = nil
+        case .graphml, .dot, .json, .gexf: picture = nil
         }
         do throws(ExportError) {
             let data: Data
@@ -55,6 +55,7 @@ struct ExportCommand: ParsableCommand {
             case .graphml: data = try GraphMLWriter().data(for: outcome.analyzed)
             case .dot: data = Data(try DOTWriter().text(for: outcome.analyzed).utf8)
             case .json: data = Data(try NodeLinkJSONWriter().text(for: outcome.analyzed).utf8)
+            case .gexf: data = try GEXFWriter().data(for: outcome.analyzed)
             case .mermaid:
                 data = Data(MermaidWriter().text(for: picture!).utf8)
             case .svg, .png, .pdf:

@@ -1,3 +1,4 @@
+import CLibXML2
 import ConceptAnalysis
 import ConceptExtraction
 import Foundation
@@ -104,5 +105,21 @@ struct FormatWriterTests {
             #expect(process.terminationStatus == 0)
             #expect(message.isEmpty, "\(picture.title): \(message)")
         }
+    }
+}
+
+struct GEXFWriterTests {
+    @Test func gexfIsWellFormedWithEveryNodeAndEdge() throws {
+        let analyzed = Fixtures.awkwardGraph()
+        let data = try GEXFWriter().data(for: analyzed)
+        #expect(try GEXFWriter().data(for: analyzed) == data)
+        let doc = try #require(XMLCheck.parse(data))
+        defer { xmlFreeDoc(doc) }
+        let root = xmlDocGetRootElement(doc)
+        #expect(XMLCheck.elements("node", in: root).count == analyzed.graph.concepts.count)
+        let edges = XMLCheck.elements("edge", in: root)
+        #expect(edges.count == analyzed.graph.relations.count)
+        // Non-finite weights are left out rather than written as text Gephi cannot read.
+        #expect(edges.contains { XMLCheck.attribute("weight", of: $0) == nil })
     }
 }
