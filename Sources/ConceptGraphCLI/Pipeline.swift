@@ -34,10 +34,14 @@ struct Pipeline {
                     "give deck files or folders holding .txt, .tsv, .csv, CrowdAnki .json, Obsidian .md or .apkg decks")
             throw ExitCode.failure
         }
-        let graph = ConceptExtractor().extract(from: loaded.decks)
+        // The same set of decks in any order on the command line gives the same graph: decks in path
+        // order (a package's several decks keep their order).
+        let decks = loaded.decks.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
+            .map(\.element)
+        let graph = ConceptExtractor().extract(from: decks)
         let analyzed = analysis.analyzer.analyze(graph)
         return Outcome(
-            analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty,
+            analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,
             readFiles: Set(loaded.readFiles))
     }
 }

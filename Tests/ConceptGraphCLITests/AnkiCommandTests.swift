@@ -54,3 +54,27 @@ import Testing
         #expect(over.stderr.contains("one of the decks read"))
     }
 }
+
+/// The same decks named in another order give byte-identical files.
+@Suite struct ArgumentOrderTests {
+    @Test func outputsDoNotDependOnTheOrderOfTheDecks() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "Cell\tThe smallest unit of life\nOrganelle\tA part of a cell\n".write(
+            to: dir.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        try "Mitochondrion\tThe organelle that makes ATP\nATP\tEnergy currency of the cell\n".write(
+            to: dir.appendingPathComponent("b.tsv"), atomically: true, encoding: .utf8)
+        for (format, ext) in [("json", "json"), ("graphml", "graphml")] {
+            _ = try CommandLineTests.run(["export", "a.tsv", "b.tsv", "--format", format, "-o", "1.\(ext)"], in: dir)
+            _ = try CommandLineTests.run(["export", "b.tsv", "a.tsv", "--format", format, "-o", "2.\(ext)"], in: dir)
+            #expect(
+                try Data(contentsOf: dir.appendingPathComponent("1.\(ext)"))
+                    == Data(contentsOf: dir.appendingPathComponent("2.\(ext)")), "\(format)")
+        }
+        _ = try CommandLineTests.run(["anki", "a.tsv", "b.tsv", "-o", "1.apkg"], in: dir)
+        _ = try CommandLineTests.run(["anki", "b.tsv", "a.tsv", "-o", "2.apkg"], in: dir)
+        #expect(
+            try Data(contentsOf: dir.appendingPathComponent("1.apkg"))
+                == Data(contentsOf: dir.appendingPathComponent("2.apkg")))
+    }
+}
