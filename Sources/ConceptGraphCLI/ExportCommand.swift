@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         var picture: PictureSelection.Picture?
         switch format {
         case .mermaid: picture = try view.picture(of: outcome.analyzed, default: .whole, maxNodes: 200)
-        case .svg, .png, .pdf: picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 60)
+        case .svg, .png, .pdf: picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 40)
         case .graphml, .dot, .json, .gexf: picture = nil
         }
         do throws(ExportError) {
@@ -60,10 +60,8 @@ struct ExportCommand: ParsableCommand {
                 data = Data(MermaidWriter().text(for: picture!).utf8)
             case .svg, .png, .pdf:
                 let picture = picture!
-                let renderer = GraphvizRenderer()
-                data = try renderer.render(
-                    dot: PictureDOTWriter().text(for: picture),
-                    format: GraphvizRenderer.Format(rawValue: format.rawValue)!)
+                data = try PictureRenderer().render(
+                    picture, format: GraphvizRenderer.Format(rawValue: format.rawValue)!)
                 Diagnostics.printError("note: \(picture.title): \(picture.caption)")
             }
             if let output, output != "-" {
@@ -126,7 +124,7 @@ struct PicturesCommand: ParsableCommand {
         discussion: """
             Writes <output>/overview.<format> and <output>/cluster-<N>.<format> for every cluster with at \
             least --min-concepts linked concepts, and prints each picture's caption. Every picture fits in \
-            16 × 10 inches (1152 × 720 pt) and shows at most 60 nodes.
+            16 × 10 inches (1152 × 720 pt) and shows at most 40 nodes (a list box counts as one).
 
             Example:
               conceptgraph pictures Decks/ --output Graphs/pictures --format svg
@@ -152,7 +150,7 @@ struct PicturesCommand: ParsableCommand {
         }
         let outcome = try Pipeline(input: input, analysis: analysis).run()
         let selection = PictureSelection(analyzed: outcome.analyzed)
-        let renderer = GraphvizRenderer()
+        let renderer = PictureRenderer()
         var pictures = [("overview", selection.overview())]
         for cluster in outcome.analyzed.clusterNames.indices {
             let picture = selection.cluster(cluster)
@@ -172,15 +170,13 @@ struct PicturesCommand: ParsableCommand {
 
     /// Renders `picture` (or writes its DOT when `kind` is nil) to `path`.
     static func write(
-        _ picture: PictureSelection.Picture, kind: GraphvizRenderer.Format?, renderer: GraphvizRenderer,
-        to path: String,
-        protecting: Set<FileIdentity>
+        _ picture: PictureSelection.Picture, kind: GraphvizRenderer.Format?, renderer: PictureRenderer,
+        to path: String, protecting: Set<FileIdentity>
     ) throws(ExportError) {
-        let dot = PictureDOTWriter().text(for: picture)
         if let kind {
-            try AtomicFile.write(renderer.render(dot: dot, format: kind), to: path, protecting: protecting)
+            try AtomicFile.write(renderer.render(picture, format: kind), to: path, protecting: protecting)
         } else {
-            try AtomicFile.write(dot, to: path, protecting: protecting)
+            try AtomicFile.write(renderer.dot(for: picture), to: path, protecting: protecting)
         }
     }
 }

@@ -87,7 +87,10 @@ public struct MermaidWriter: Sendable {
     public func text(for picture: PictureSelection.Picture) -> String {
         var lines = ["flowchart LR", "%% \(Self.comment(picture.title)): \(Self.comment(picture.caption))"]
         for (index, node) in picture.nodes.enumerated() {
-            lines.append("    n\(index)[\"\(Self.label(node.label))\"]")
+            let text =
+                node.members.isEmpty
+                ? node.label : DOTWriter.shortened(node.members.joined(separator: ", "), characters: 160)
+            lines.append("    n\(index)[\"\(Self.label(text, characters: node.members.isEmpty ? 60 : 160))\"]")
         }
         for edge in picture.edges {
             let arrow: String
@@ -108,9 +111,9 @@ public struct MermaidWriter: Sendable {
         return text(for: selection.whole())
     }
 
-    static func label(_ text: String) -> String {
+    static func label(_ text: String, characters: Int = 60) -> String {
         var out = ""
-        for character in DOTWriter.shortened(text, characters: 60) {
+        for character in DOTWriter.shortened(text, characters: characters) {
             switch character {
             case "\"": out += "#quot;"
             case "\n", "\r", "\r\n": out += " "

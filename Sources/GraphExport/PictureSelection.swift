@@ -20,6 +20,8 @@ public struct PictureSelection: Sendable {
         public var emphasized: Bool
         /// Hover text (definition, or the cluster's top concepts).
         public var tooltip: String
+        /// For a group node: the labels of the leaf concepts it stands for (drawn as a list).
+        public var members: [String] = []
     }
 
     /// One edge, at most one per unordered pair of nodes.
@@ -38,13 +40,18 @@ public struct PictureSelection: Sendable {
         public var edges: [Edge]
         /// Says what was left out ("12 isolated concepts not drawn").
         public var caption: String
+        /// Nodes are clusters sized by their concepts.
+        public var isOverview = false
     }
+
+    /// A hub with more leaves than this (hanging off it the same way) has them drawn as one list node.
+    static let groupLeavesAbove = 8
 
     public var analyzed: AnalyzedGraph
     /// Most nodes one picture shows.
     public var maxNodes: Int
 
-    public init(analyzed: AnalyzedGraph, maxNodes: Int = 60) {
+    public init(analyzed: AnalyzedGraph, maxNodes: Int = 40) {
         self.analyzed = analyzed
         self.maxNodes = maxNodes
     }
@@ -113,7 +120,7 @@ public struct PictureSelection: Sendable {
                 "; \(isolatedClusters.count) clusters (\(isolatedConcepts) concepts) linked to no other cluster not drawn"
         }
         if dropped > 0 { caption += "; \(dropped) smaller clusters not drawn" }
-        return Picture(title: "Overview", nodes: nodes, edges: edges, caption: caption)
+        return Picture(title: "Overview", nodes: nodes, edges: edges, caption: caption, isOverview: true)
     }
 
     /// The concepts of one cluster and the drawn relations among them.
@@ -191,6 +198,33 @@ public struct PictureSelection: Sendable {
         }
         var linked = concepts.filter { degree[$0] != nil || $0 == centre }
         let isolated = concepts.count - linked.count
+
+        // Leaves hanging the same way off one hub (a list heading and its 40 items) become one list
+        // node: forty boxes in a row make a strip no screen shows legibly.
+        struct GroupKey: Hashable, Comparable {
+            var hub: Int
+            var kind: RelationKind
+            var leafIsTarget: Bool
+            static func < (a: GroupKey, b: GroupKey) -> Bool {
+                (a.hub, a.kind, a.leafIsTarget ? 1 : 0) < (b.hub, b.kind, b.leafIsTarget ? 1 : 0)
+            }
+        }
+        var groups: [GroupKey: [Int]] = [:]
+        for (low, row) in best {
+            for (high, edge) in row {
+                for (leaf, hub) in [(low, high), (high, low)] where degree[leaf] == 1 && leaf != centre {
+                    if (degree[hub] ?? 0) > Self.groupLeavesAbove {
+                        groups[GroupKey(hub: hub, kind: edge.kind, leafIsTarget: edge.target == leaf), default: []]
+                            .append(leaf)
+                    }
+                }
+            }
+        }
+        let groupKeys = groups.keys.filter { groups[$0]!.count > Self.groupLeavesAbove }.sorted()
+        var grouped = Set<Int>()
+        for key in groupKeys { grouped.formUnion(groups[key]!) }
+        linked = linked.filter { !grouped.contains($0) }
+
         var dropped = 0
         if linked.count > maxNodes {
             let keep = Set(
@@ -203,7 +237,7 @@ public struct PictureSelection: Sendable {
         }
         var nodeIndex: [Int: Int] = [:]
         let keyThreshold = graph.concepts.count >= 3 ? 2.0 / Double(graph.concepts.count) : .infinity
-        let nodes = linked.enumerated().map { position, concept -> Node in
+        var nodes = linked.enumerated().map { position, concept -> Node in
             nodeIndex[concept] = position
             let c = graph.concepts[concept]
             return Node(
@@ -219,8 +253,46 @@ public struct PictureSelection: Sendable {
                 edges.append(Edge(source: s, target: t, kind: e.kind, count: 1))
             }
         }
+        // Concepts whose only links went to concepts cut by the limit are left out too.
+        var hasEdge = Set(edges.flatMap { [$0.source, $0.target] })
+        if let centre, let index = nodeIndex[centre] { hasEdge.insert(index) }
+        for key in groupKeys { if let hub = nodeIndex[key.hub] { hasEdge.insert(hub) } }
+        if hasEdge.count < nodes.count {
+            var renumber = [Int](repeating: -1, count: nodes.count)
+            var kept: [Node] = []
+            for (index, node) in nodes.enumerated() where hasEdge.contains(index) {
+                renumber[index] = kept.count
+                kept.append(node)
+            }
+            dropped += nodes.count - kept.count
+            nodes = kept
+            edges = edges.map {
+                Edge(source: renumber[$0.source], target: renumber[$0.target], kind: $0.kind, count: $0.count)
+            }
+            for (concept, index) in nodeIndex { nodeIndex[concept] = renumber[index] >= 0 ? renumber[index] : nil }
+        }
+        var groupedShown = 0
+        for key in groupKeys {
+            guard let hub = nodeIndex[key.hub] else {
+                dropped += groups[key]!.count
+                continue
+            }
+            let members = groups[key]!.sorted().map { graph.concepts[$0].label }
+            groupedShown += members.count
+            nodes.append(
+                Node(
+                    id: "group-\(graph.concepts[key.hub].id)-\(key.kind.rawValue)-\(key.leafIsTarget ? "out" : "in")",
+                    label: "\(members.count) concepts", weight: members.count, emphasized: false,
+                    tooltip: members.joined(separator: ", "), members: members))
+            let group = nodes.count - 1
+            edges.append(
+                Edge(
+                    source: key.leafIsTarget ? hub : group, target: key.leafIsTarget ? group : hub, kind: key.kind,
+                    count: members.count))
+        }
         var caption = what
         if isolated > 0 { caption += "; \(isolated) without a drawn link here not drawn" }
+        if groupedShown > 0 { caption += "; \(groupedShown) leaf concepts listed in boxes" }
         if dropped > 0 { caption += "; \(dropped) lower-ranked concepts not drawn (limit \(maxNodes))" }
         return Picture(title: title, nodes: nodes, edges: edges, caption: caption)
     }
@@ -239,17 +311,33 @@ public struct PictureDOTWriter: Sendable {
     /// Hubs with more leaves than this get their leaves staggered over several ranks.
     static let staggerAbove = 6
 
+    /// Layout direction: left to right suits chains, top to bottom suits wide hierarchies.
+    public var direction: DOTWriter.Direction = .leftToRight
+
     public init(maxWidthInches: Double = 16, maxHeightInches: Double = 10, fontName: String = "Helvetica") {
         self.maxWidthInches = maxWidthInches
         self.maxHeightInches = maxHeightInches
         self.fontName = fontName
     }
 
+    /// A concept's label (shortened), or a list node's members, three to a line, at most 36 names.
+    static func label(of node: PictureSelection.Node) -> String {
+        guard !node.members.isEmpty else { return DOTWriter.shortened(node.label, characters: 48) }
+        let shown = node.members.prefix(36).map { DOTWriter.shortened($0, characters: 28) }
+        var lines: [String] = []
+        var start = 0
+        while start < shown.count {
+            lines.append(shown[start..<min(start + 3, shown.count)].joined(separator: " · "))
+            start += 3
+        }
+        if node.members.count > shown.count { lines.append("… and \(node.members.count - shown.count) more") }
+        return lines.joined(separator: "\n")
+    }
+
     public func text(for picture: PictureSelection.Picture) -> String {
         let q = DOTWriter.quoted
-        // A hub with many leaves would be drawn as one tall column: stagger its leaves over up to four
-        // ranks (what Graphviz's `unflatten -l 4` does) and lay out top to bottom, so that the leaves
-        // spread across the width of the screen.
+        // A hub with many leaves (fewer than a list node takes) would be drawn as one tall column:
+        // stagger its leaves over up to four ranks, as Graphviz's `unflatten -l 4` does.
         var degree = [Int](repeating: 0, count: picture.nodes.count)
         for edge in picture.edges {
             degree[edge.source] += 1
@@ -260,10 +348,9 @@ public struct PictureDOTWriter: Sendable {
             if degree[edge.target] == 1 { leavesOf[edge.source] += 1 }
             if degree[edge.source] == 1 { leavesOf[edge.target] += 1 }
         }
-        let hasHub = leavesOf.contains { $0 > Self.staggerAbove }
         var out = "digraph \"picture\" {\n"
         out +=
-            "  graph [charset=\"UTF-8\", rankdir=\"\(hasHub ? "TB" : "LR")\", fontname=\(q(fontName)), fontsize=\"12\", "
+            "  graph [charset=\"UTF-8\", rankdir=\"\(direction.rawValue)\", fontname=\(q(fontName)), fontsize=\"12\", "
         out += "size=\"\(ExportText.double(maxWidthInches)),\(ExportText.double(maxHeightInches))\", "
         out +=
             "labelloc=\"t\", label=\(q(picture.title + "\n" + picture.caption)), nodesep=\"0.25\", ranksep=\"0.5\"];\n"
@@ -272,9 +359,10 @@ public struct PictureDOTWriter: Sendable {
         out += "  edge [color=\"#4a5a80\", arrowsize=\"0.7\"];\n"
         let largest = max(picture.nodes.map(\.weight).max() ?? 1, 1)
         for node in picture.nodes {
-            out += "  \(q(node.id)) [label=\(q(DOTWriter.shortened(node.label, characters: 48)))"
+            out += "  \(q(node.id)) [label=\(q(Self.label(of: node)))"
             out += ", tooltip=\(q(DOTWriter.shortened(node.tooltip, bytes: 600)))"
-            if largest > 1 {
+            if !node.members.isEmpty { out += ", shape=\"note\", style=\"filled\", fillcolor=\"#fbfaf2\"" }
+            if picture.isOverview && largest > 1 {
                 // Overview: area grows with the number of concepts.
                 let scale = (Double(node.weight) / Double(largest)).squareRoot()
                 out +=

@@ -123,3 +123,60 @@ struct GEXFWriterTests {
         #expect(edges.contains { XMLCheck.attribute("weight", of: $0) == nil })
     }
 }
+
+struct PictureGroupingTests {
+    /// A hub with twelve leaves and a short chain: the leaves become one list node.
+    static func star() -> AnalyzedGraph {
+        let concepts = (0..<15).map { Concept(id: "c\($0)", label: "Concept \($0)", firstSeen: $0) }
+        var relations = (1...12).map { Relation(source: 0, target: $0, kind: .broader) }
+        relations.append(Relation(source: 0, target: 13, kind: .requires))
+        relations.append(Relation(source: 13, target: 14, kind: .requires))
+        return AnalyzedGraph(
+            graph: ConceptGraph(cards: [], concepts: concepts, relations: relations), studyOrder: Array(0..<15),
+            orderPosition: Array(0..<15), cluster: [Int](repeating: 0, count: 15), clusterNames: ["Concept 0"],
+            level: [Int](repeating: 0, count: 15), rank: [Double](repeating: 1 / 15, count: 15),
+            drawnRelations: Array(relations.indices))
+    }
+
+    @Test func leavesOfOneHubBecomeAListNode() {
+        let picture = PictureSelection(analyzed: Self.star()).cluster(0)
+        #expect(picture.nodes.map(\.id) == ["c0", "c13", "c14", "group-c0-broader-out"])
+        let group = picture.nodes[3]
+        #expect(group.members.count == 12)
+        #expect(picture.edges.contains { $0.source == 0 && $0.target == 3 && $0.kind == .broader && $0.count == 12 })
+        #expect(picture.caption.contains("12 leaf concepts listed in boxes"))
+        let dot = PictureDOTWriter().text(for: picture)
+        #expect(dot.contains("Concept 1 · Concept 2 · Concept 3"))
+        let mermaid = MermaidWriter().text(for: picture)
+        #expect(mermaid.contains("n3[\"Concept 1, Concept 2"))
+    }
+
+    @Test(.enabled(if: GraphvizRenderer().isAvailable, "needs Graphviz dot"))
+    func theLessShrunkDirectionIsChosen() throws {
+        // Thirty children of one concept, each with a child of its own: left to right, a tall column.
+        let n = 61
+        let concepts = (0..<n).map { Concept(id: "c\($0)", label: "C\($0)", firstSeen: $0) }
+        var relations: [Relation] = []
+        for child in 1...30 {
+            relations.append(Relation(source: 0, target: child, kind: .broader))
+            relations.append(Relation(source: child, target: child + 30, kind: .requires))
+        }
+        let analyzed = AnalyzedGraph(
+            graph: ConceptGraph(cards: [], concepts: concepts, relations: relations), studyOrder: Array(0..<n),
+            orderPosition: Array(0..<n), cluster: [Int](repeating: 0, count: n), clusterNames: ["C0"],
+            level: [Int](repeating: 0, count: n), rank: [Double](repeating: 1 / Double(n), count: n),
+            drawnRelations: Array(relations.indices))
+        let picture = PictureSelection(analyzed: analyzed, maxNodes: n).cluster(0)
+        func area(_ direction: DOTWriter.Direction) throws -> Double {
+            var writer = PictureDOTWriter()
+            writer.direction = direction
+            let svg = try GraphvizRenderer().render(dot: writer.text(for: picture), format: .svg)
+            let (width, height) = try #require(PictureRenderer.size(ofSVG: svg))
+            #expect(width <= 1152.5 && height <= 720.5)
+            return width * height
+        }
+        let better: DOTWriter.Direction = try area(.topToBottom) > area(.leftToRight) ? .topToBottom : .leftToRight
+        #expect(try PictureRenderer().dot(for: picture).contains("rankdir=\"\(better.rawValue)\""))
+        #expect(better == .topToBottom, "a 30-row column is redrawn across")
+    }
+}
