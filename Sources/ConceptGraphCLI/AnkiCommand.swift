@@ -116,7 +116,7 @@ struct AnkiOrdering {
                 tagsOfNote[noteID, default: []] += tags[index]
             } else {
                 let deckName = card.deckPath.isEmpty ? card.deck : card.deckPath.joined(separator: "::")
-                let cardTags = Self.merged(card.tags.map(Self.tagWord), tags[index])
+                let cardTags = Self.merged(card.tags.map(Self.withoutSpaces), tags[index])
                 _ = builder.addBasicNote(front: card.front, back: card.back, tags: cardTags, deck: deckName, due: due)
             }
         }
@@ -138,6 +138,11 @@ struct AnkiOrdering {
         }
         for tag in added where seen.insert(tag).inserted { out.append(tag) }
         return out
+    }
+
+    /// A tag as Anki stores it: white space (its tag separator) becomes `_`; `::` hierarchy kept.
+    static func withoutSpaces(_ tag: String) -> String {
+        tag.split(whereSeparator: { $0.isWhitespace }).joined(separator: "_")
     }
 
     /// A tag part without white space (Anki separates tags with spaces) or `::` inside.

@@ -78,3 +78,29 @@ import Testing
                 == Data(contentsOf: dir.appendingPathComponent("2.apkg")))
     }
 }
+
+/// A CrowdAnki deck into a package: sub-decks and hierarchical tags survive.
+@Suite struct CrowdAnkiToPackageTests {
+    @Test func subDecksAndHierarchicalTagsAreKept() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let deck = """
+            {"__type__": "Deck", "name": "Bio", "note_models": [
+              {"crowdanki_uuid": "m", "name": "Basic", "type": 0, "flds": [{"name": "Front"}, {"name": "Back"}],
+               "tmpls": [{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr>{{Back}}"}]}],
+             "notes": [], "children": [{"__type__": "Deck", "name": "Cells", "children": [], "notes": [
+              {"fields": ["Cell", "The smallest unit of life"], "guid": "a", "note_model_uuid": "m", "tags": ["BIO::Cell"]},
+              {"fields": ["Organelle", "A part of a cell"], "guid": "b", "note_model_uuid": "m", "tags": ["BIO::Cell"]}]}]}
+            """
+        try deck.write(to: dir.appendingPathComponent("deck.json"), atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run(["anki", "deck.json", "-o", "out.apkg"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let collection = try AnkiPackageReader.read(
+            bytes: [UInt8](Data(contentsOf: dir.appendingPathComponent("out.apkg"))))
+        #expect(collection.notes.count == 2)
+        #expect(collection.notes.allSatisfy { $0.tags.contains("BIO::Cell") })
+        #expect(collection.deckNames().values.contains("Bio::Cells"))
+        let decks = AnkiPackageDecks.decks(from: collection, path: "out.apkg")
+        #expect(decks.cards.allSatisfy { $0.deckPath == ["Bio", "Cells"] })
+    }
+}
