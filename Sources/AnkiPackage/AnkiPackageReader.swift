@@ -16,7 +16,7 @@ public enum AnkiPackageError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var description: String {
         switch self {
-        case .notAZip: return "not a zip archive, so not an Anki package"
+        case .notAZip: return "not a readable zip archive (damaged or cut short), so not a readable Anki package"
         case .notAnAnkiPackage(let entries):
             let shown = entries.prefix(5).joined(separator: ", ")
             return "a zip archive, but not an Anki package (no collection.anki2 or collection.anki21 inside"
