@@ -36,6 +36,8 @@ for q, a in [('Cell', 'The smallest unit of life'), ('Organelle', 'A part of a c
     n = col.new_note(col.models.by_name('Basic')); n['Front'] = q; n['Back'] = a; col.add_note(n, did)
 n = col.new_note(col.models.by_name('Cloze')); n['Text'] = 'The {{c1::ribosome}} is an organelle that makes {{c2::proteins}}'
 col.add_note(n, did)
+col.decks.select(did)
+col.sched.answerCard(col.sched.getCard(), 3)  # one review: history that must survive
 col.export_anki_package(out_path=sys.argv[1], limit=None,
     options=ExportAnkiPackageOptions(with_scheduling=True, with_media=False, legacy=False))
 col.close()

@@ -5,7 +5,7 @@ usage: anki_import_check.py PACKAGE GRAPH.json [--same-notes-as ORIGINAL.apkg]
 - the new queue follows the study order: walking the new cards by due, the earliest study position of
   their concept:: tags never decreases (cards without a concept come last);
 - every note carries concept:: and cluster:: tags that name nodes and clusters of the JSON graph;
-- with --same-notes-as, the note ids and guids of the original package are kept.
+- with --same-notes-as, the note ids, guids and review history of the original package are kept.
 """
 import json, os, sqlite3, sys, tempfile, zipfile
 from anki.collection import Collection, ImportAnkiPackageRequest, ImportAnkiPackageOptions
@@ -25,13 +25,14 @@ def package_notes(path):
         db = sqlite3.connect(path)
         notes = sorted(db.execute('select id, guid from notes'))
         cards = db.execute('select count(*) from cards').fetchone()[0]
+        reviews = sorted(db.execute('select id, cid, ease, ivl from revlog'))
         db.close()
-        return notes, cards
+        return notes, cards, reviews
 
 graph = json.load(open(graph_path))
 order = {n['id']: n['order'] for n in graph['nodes']}
 clusters = {n['cluster_name'].replace(' ', '_') for n in graph['nodes']}
-notes_in_package, cards_in_package = package_notes(package)
+notes_in_package, cards_in_package, _ = package_notes(package)
 
 tmp = tempfile.mkdtemp()
 col = Collection(os.path.join(tmp, 'fresh.anki2'))
@@ -62,10 +63,14 @@ for nid in col.find_notes(''):
         assert cluster_tags, f'note {nid} has concept tags but no cluster tag'
         assert all(c in clusters for c in cluster_tags), f'unknown cluster tags {cluster_tags}'
 assert tagged > 0, 'no note carries a concept:: tag'
+history = ''
 if original:
-    kept, _ = package_notes(original)
+    kept, _, reviews = package_notes(original)
     imported = sorted((nid, col.get_note(nid).guid) for nid in col.find_notes(''))
     assert imported == kept, 'note ids or guids changed'
+    imported_reviews = sorted(tuple(r) for r in col.db.all('select id, cid, ease, ivl from revlog'))
+    assert imported_reviews == [tuple(r) for r in reviews], 'review history changed'
+    history = f', note ids and {len(reviews)} reviews kept'
 print(f'anki import ok: {package}: {len(card_ids)} cards, {len(new_cards)} new in study order, '
-      f'{tagged} notes with concept tags' + (', note ids kept' if original else ''))
+      f'{tagged} notes with concept tags' + history)
 col.close()

@@ -33,6 +33,8 @@ public struct AnkiCollectionBuilder {
             "activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1200, "timeLim": 0, "estTimes": true,
             "dueCounts": true, "curModel": NSNull(), "nextPos": 1, "sortType": "noteFld", "sortBackwards": false,
             "addToCur": true,
+            // The v2 scheduler's meaning of review eases (Anki re-maps a v1 collection's learning eases on import).
+            "schedVer": 2,
         ]
         deckIDs["Default"] = 1
     }
