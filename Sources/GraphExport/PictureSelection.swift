@@ -22,6 +22,8 @@ public struct PictureSelection: Sendable {
         public var tooltip: String
         /// For a group node: the labels of the leaf concepts it stands for (drawn as a list).
         public var members: [String] = []
+        /// The concept an `around` picture is centred on.
+        public var isFocus = false
     }
 
     /// One edge, at most one per unordered pair of nodes.
@@ -157,7 +159,7 @@ public struct PictureSelection: Sendable {
         }
         return picture(
             of: reached.sorted(), title: "Around: \(graph.concepts[concept].label)", centre: concept,
-            what: "\(reached.count) concepts within \(depth) step\(depth == 1 ? "" : "s")")
+            what: "\(reached.count) concepts within \(depth) step\(depth == 1 ? "" : "s")", distance: distance)
     }
 
     /// Every concept with a drawn link (the whole graph, as far as `maxNodes` allows).
@@ -176,7 +178,10 @@ public struct PictureSelection: Sendable {
             ?? concepts.indices.first { concepts[$0].aliases.contains { $0.lowercased() == wanted } }
     }
 
-    private func picture(of concepts: [Int], title: String, centre: Int?, what: String) -> Picture {
+    /// `distance` (steps from the centre) decides what the node limit keeps first; then rank.
+    private func picture(of concepts: [Int], title: String, centre: Int?, what: String, distance: [Int: Int] = [:])
+        -> Picture
+    {
         let graph = analyzed.graph
         let inside = Set(concepts)
         // One edge per unordered pair: the strongest kind (broader, then requires, then related).
@@ -229,7 +234,7 @@ public struct PictureSelection: Sendable {
         if linked.count > maxNodes {
             let keep = Set(
                 linked.sorted {
-                    ($0 == centre ? 0 : 1, -analyzed.rank[$0], $0) < ($1 == centre ? 0 : 1, -analyzed.rank[$1], $1)
+                    (distance[$0] ?? 0, -analyzed.rank[$0], $0) < (distance[$1] ?? 0, -analyzed.rank[$1], $1)
                 }
                 .prefix(maxNodes))
             dropped = linked.count - keep.count
@@ -243,7 +248,7 @@ public struct PictureSelection: Sendable {
             return Node(
                 id: c.id, label: c.label, weight: 1,
                 emphasized: concept == centre || analyzed.rank[concept] >= keyThreshold,
-                tooltip: c.definition.isEmpty ? c.label : c.label + ": " + c.definition)
+                tooltip: c.definition.isEmpty ? c.label : c.label + ": " + c.definition, isFocus: concept == centre)
         }
         var edges: [Edge] = []
         for low in best.keys.sorted() {
@@ -293,7 +298,10 @@ public struct PictureSelection: Sendable {
         var caption = what
         if isolated > 0 { caption += "; \(isolated) without a drawn link here not drawn" }
         if groupedShown > 0 { caption += "; \(groupedShown) leaf concepts listed in boxes" }
-        if dropped > 0 { caption += "; \(dropped) lower-ranked concepts not drawn (limit \(maxNodes))" }
+        if dropped > 0 {
+            let kept = distance.isEmpty ? "highest-ranked" : "nearest, then highest-ranked,"
+            caption += "; \(dropped) more not drawn (limit \(maxNodes) nodes; the \(kept) kept)"
+        }
         return Picture(title: title, nodes: nodes, edges: edges, caption: caption)
     }
 }
@@ -368,7 +376,11 @@ public struct PictureDOTWriter: Sendable {
                 out +=
                     ", fontsize=\"\(Int(11 + 13 * scale))\", margin=\"\(ExportText.double(Double(Int(10 + 30 * scale)) / 100))\""
             }
-            if node.emphasized { out += ", penwidth=\"2\", fillcolor=\"#dfe7fb\"" }
+            if node.isFocus {
+                out += ", penwidth=\"3\", fillcolor=\"#ffe39a\", fontsize=\"16\""
+            } else if node.emphasized {
+                out += ", penwidth=\"2\", fillcolor=\"#dfe7fb\""
+            }
             out += "];\n"
         }
         var staggered = [Int](repeating: 0, count: picture.nodes.count)
