@@ -169,7 +169,14 @@ public final class StudyDatabase: Sendable {
         }
         if needsMigration {
             guard migrate else { throw StudyStoreError.readOnly(path: path) }
-            try migrator.migrate(writer)
+            do {
+                try migrator.migrate(writer)
+            } catch {
+                // Two sessions creating the database at once: GRDB checks what is applied before it
+                // takes the write lock, so the second one fails on "table exists". Fine if the other
+                // one finished the job.
+                guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            }
         }
     }
 

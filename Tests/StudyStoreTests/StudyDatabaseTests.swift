@@ -85,6 +85,19 @@ import Testing
         }
     }
 
+    @Test func sessionsCreatingTheDatabaseAtOnceBothSucceed() async throws {
+        for _ in 0..<10 {
+            let path = try freshPath()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { _ = try StudyDatabase(path: path, lockTimeout: 10) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try StudyDatabase(path: path).cards().isEmpty)
+        }
+    }
+
     @Test func corruptFileIsRefusedAndLeftAlone() throws {
         let path = try freshPath()
         try FileManager.default.createDirectory(
