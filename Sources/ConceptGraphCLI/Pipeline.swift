@@ -1,3 +1,4 @@
+import AnkiPackage
 import ArgumentParser
 import ConceptAnalysis
 import ConceptExtraction
@@ -23,13 +24,15 @@ struct Pipeline {
     /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
     /// could be read (never an empty graph written silently).
     func run() throws -> Outcome {
-        let loaded = DeckLoader(format: input.deckFormat).load(paths: input.resolvedPaths)
+        let loaded = DeckLoader(format: input.deckFormat, packageReader: AnkiPackageDecks.reader).load(
+            paths: input.resolvedPaths)
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
         guard cardCount > 0 else {
             Diagnostics.error(
                 "no cards found in \(input.resolvedPaths.joined(separator: ", "))",
-                hint: "give deck files or folders holding .txt, .tsv or .csv decks")
+                hint:
+                    "give deck files or folders holding .txt, .tsv, .csv, CrowdAnki .json, Obsidian .md or .apkg decks")
             throw ExitCode.failure
         }
         let lexicon: EnglishLexicon
@@ -39,10 +42,14 @@ struct Pipeline {
             Diagnostics.error(error.description)
             throw ExitCode.failure
         }
-        let graph = ConceptExtractor(lexicon: lexicon).extract(from: loaded.decks)
+        // The same set of decks in any order on the command line gives the same graph: decks in path
+        // order (a package's several decks keep their order).
+        let decks = loaded.decks.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
+            .map(\.element)
+        let graph = ConceptExtractor(lexicon: lexicon).extract(from: decks)
         let analyzed = analysis.analyzer.analyze(graph)
         return Outcome(
-            analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty,
+            analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,
             readFiles: Set(loaded.readFiles))
     }
 }
