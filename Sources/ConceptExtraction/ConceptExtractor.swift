@@ -739,12 +739,18 @@ private struct ExtractionRun {
             // Quotes are cut from the string the tokens index into (the cleaned front), never another.
             linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: readings[index].text, card: index))
             linker.addExplicitOrder(explicitOrder(backMatches, in: back, text: cards[index].back, card: index))
+            let primary = readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index]
+            let asides = examplesAndLikenesses(
+                backMatches, in: back, text: cards[index].back, primary: primary, card: index)
+            linker.addRelations(asides.relations)
             linker.addCard(
                 index,
-                primary: readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index],
+                primary: primary,
                 frontMentions: mentions(frontMatches, in: front, text: readings[index].text),
                 itemConcepts: items[index].map { registry.find($0.concept) },
-                backMentions: mentions(backMatches, in: back, text: cards[index].back),
+                backMentions: mentions(
+                    backMatches.enumerated().filter { !asides.matches.contains($0.offset) }.map(\.element), in: back,
+                    text: cards[index].back),
                 definition: definitionLinks(card: index, backMatches: backMatches))
         }
         linker.addNameExtensions(normalizer: &normalizer)
@@ -819,6 +825,92 @@ private struct ExtractionRun {
                 concept: registry.find(match.concept),
                 surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
         }
+    }
+
+    /// Examples and likenesses in an answer. "Processes such as selling, marketing and customer
+    /// service", "e.g. BIOS", "for example", "including", "X includes A and B": the examples are no
+    /// prerequisites; they are narrower than the concept named just before the marker, when there is
+    /// one. "Similar to Y", "resembles Y", "looks like Y", "same as Y", "compared to Y": Y is related,
+    /// not a prerequisite. Each marker reaches to the end of its sentence.
+    ///
+    /// - Returns: the offsets (in `matches`) of the mentions that are examples or likenesses, and the
+    ///   relations they give.
+    /// - Complexity: one pass over the tokens and the matches.
+    mutating func examplesAndLikenesses(
+        _ matches: [PhraseMatcher.Match], in tokens: [Token], text: String, primary: Int?, card: Int
+    ) -> (matches: Set<Int>, relations: [DraftRelation]) {
+        guard !matches.isEmpty else { return ([], []) }
+        var markers: [(start: Int, end: Int, example: Bool)] = []
+        for index in tokens.indices {
+            let word = tokens[index].lower
+            let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
+            if (word == "such" && next == "as") || (word == "e" && next == "g")
+                || (word == "for" && (next == "example" || next == "instance"))
+            {
+                markers.append((index, index + 2, true))
+            } else if ["eg", "including", "includes", "include"].contains(word) {
+                markers.append((index, index + 1, true))
+            } else if (word == "similar" && next == "to") || (word == "looks" && next == "like")
+                || (word == "same" && next == "as") || (word == "compared" && (next == "to" || next == "with"))
+            {
+                markers.append((index, index + 2, false))
+            } else if word == "resembles" || word == "resemble" {
+                markers.append((index, index + 1, false))
+            }
+        }
+        guard !markers.isEmpty else { return ([], []) }
+        let scalars = Array(text.unicodeScalars)
+        /// Whether a sentence ends just before token `index` ("." ";" "?" "!" or a line break).
+        func sentenceBreak(before index: Int) -> Bool {
+            guard tokens[index].gap == .boundary else { return false }
+            var position = tokens[index].start - 1
+            while position >= 0, scalars[position] == " " { position -= 1 }
+            guard position >= 0 else { return false }
+            let mark = scalars[position]
+            // "e.g." and "eg." end no sentence.
+            if mark == ".", index >= 1, ["g", "eg"].contains(tokens[index - 1].lower) { return false }
+            return mark == "." || mark == ";" || mark == "?" || mark == "!" || mark == "\n"
+        }
+        var asides = Set<Int>()
+        var relations: [DraftRelation] = []
+        for marker in markers {
+            var end = marker.end
+            while end < tokens.count, end == marker.end || !sentenceBreak(before: end) { end += 1 }
+            // The class the examples belong to stands just before the marker and, but after "includes",
+            // is plural ("sorting algorithms such as …"; "… in memory, e.g. BIOS" is no kind of memory).
+            let verb = ["includes", "include"].contains(tokens[marker.start].lower)
+            let before = matches.last {
+                guard $0.range.upperBound <= marker.start && $0.range.upperBound >= marker.start - 1 else {
+                    return false
+                }
+                let last = tokens[$0.range.upperBound - 1].lower
+                return verb || (last.hasSuffix("s") && !last.hasSuffix("ss"))
+                    || normalizer.tagger.lexicon.wordNet.irregularBase(last, .noun) != nil
+            }
+            for (offset, match) in matches.enumerated()
+            where match.range.lowerBound >= marker.end && match.range.lowerBound < end {
+                asides.insert(offset)
+                let id = registry.find(match.concept)
+                let quote = Tokenizer.surface(of: marker.start..<match.range.upperBound, in: tokens, text: text)
+                if marker.example, let before {
+                    let parent = registry.find(before.concept)
+                    if parent != id {
+                        relations.append(
+                            DraftRelation(
+                                source: parent, target: id, kind: .broader, card: card,
+                                evidence:
+                                    "\(place(card)) \"\(Tokenizer.surface(of: before.range.lowerBound..<match.range.upperBound, in: tokens, text: text))\""
+                            ))
+                    }
+                } else if !marker.example, let primary, registry.find(primary) != id {
+                    relations.append(
+                        DraftRelation(
+                            source: registry.find(primary), target: id, kind: .related, card: card,
+                            evidence: "\(place(card)) \"\(quote)\""))
+                }
+            }
+        }
+        return (asides, relations)
     }
 
     /// "have a CRM vision before embarking on a CRM project": two concepts with "before" (or "prior

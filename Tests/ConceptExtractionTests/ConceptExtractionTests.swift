@@ -574,6 +574,41 @@ import Testing
         #expect(graph.has(.requires, from: "plastid", to: "chloroplast"))
     }
 
+    @Test func examplesAreNarrowerAndLikenessesRelatedNotPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Sorting algorithm", "Orders a list"), ("Quicksort", "Partitions"), ("Mergesort", "Merges"),
+                    (
+                        "Divide and conquer",
+                        "Common sorting algorithms such as quicksort and mergesort split the input."
+                    ),
+                    ("Moth", "An insect similar to a butterfly"), ("Butterfly", "An insect"),
+                ]))
+        #expect(graph.has(.broader, from: "sorting algorithm", to: "quicksort"))
+        #expect(!graph.has(.requires, from: "quicksort", to: "divide and conquer"))
+        #expect(!graph.has(.requires, from: "butterfly", to: "moth"))
+        #expect(
+            graph.has(.related, from: "moth", to: "butterfly") || graph.has(.related, from: "butterfly", to: "moth"))
+    }
+
+    @Test func aTwoConceptCycleOfRequiresKeepsTheBetterSupportedSide() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Stack", "A list used by a stack frame"), ("Stack frame", "Space on the stack"),
+                    ("Stack pointer", "Points at the stack frame"),
+                    ("Frame pointer", "Marks the stack frame on the stack"),
+                ]))
+        let both =
+            graph.has(.requires, from: "stack", to: "stack frame")
+            && graph.has(.requires, from: "stack frame", to: "stack")
+        #expect(!both)
+        #expect(graph.relations.contains { $0.evidence.contains("kept over the reverse requires") })
+    }
+
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(
             deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))

@@ -327,7 +327,25 @@ struct RelationLinker {
                 evidenceCount.append(1)
             }
         }
-        return relations.sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) }
+        // Two concepts that require each other: usually one direction is an extraction mistake (a
+        // mention of the dependent in the prerequisite's own answer). The direction with more cards
+        // is kept (ties: the prerequisite met first), and its evidence says what was dropped.
+        var requiresAt: [Int64: Int] = [:]
+        for (position, relation) in relations.enumerated() where relation.kind == .requires {
+            requiresAt[(Int64(relation.source) << 32) | Int64(relation.target)] = position
+        }
+        var dropped = Set<Int>()
+        for (position, relation) in relations.enumerated()
+        where relation.kind == .requires && relation.source < relation.target {
+            guard let reverse = requiresAt[(Int64(relation.target) << 32) | Int64(relation.source)] else { continue }
+            let keepForward = relation.weight >= relations[reverse].weight
+            let (kept, lost) = keepForward ? (position, reverse) : (reverse, position)
+            dropped.insert(lost)
+            relations[kept].evidence +=
+                "\nkept over the reverse requires (\(Int(relations[lost].weight)) card(s) against \(Int(relations[kept].weight)))"
+        }
+        return relations.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+            .sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) }
     }
 
     private func broaderChildren() -> [Int: [Int]] {
