@@ -109,6 +109,7 @@ public struct EnglishLexicon: Sendable {
             "a", "an", "the", "this", "these", "those", "every", "each", "some", "any", "no", "all", "both",
             "either", "neither", "another", "such", "its", "their", "his", "her", "our", "your", "my", "whose",
             "many", "much", "few", "several", "more", "most", "less", "least", "other",
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         ] { table[word] = .determiner }
         for word in [
             "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "into", "onto", "over", "under",

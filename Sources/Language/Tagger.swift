@@ -44,12 +44,18 @@ public struct Tagger: Sendable {
         for (index, word) in words.enumerated() {
             let previous: PartOfSpeech? = index > 0 && !word.afterBoundary ? tags[index - 1] : nil
             let previousWord = index > 0 && !word.afterBoundary ? words[index - 1].lower : nil
-            tags.append(tag(word, previous: previous, previousWord: previousWord))
+            // The phrase ends after this word: end of text, punctuation, or a preposition follows.
+            let endsPhrase =
+                index + 1 == words.count || words[index + 1].afterBoundary
+                || lexicon.info(words[index + 1].lower).closedClass == .preposition
+            tags.append(tag(word, previous: previous, previousWord: previousWord, endsPhrase: endsPhrase))
         }
         return tags
     }
 
-    private mutating func tag(_ word: TaggerInput, previous: PartOfSpeech?, previousWord: String?) -> PartOfSpeech {
+    private mutating func tag(
+        _ word: TaggerInput, previous: PartOfSpeech?, previousWord: String?, endsPhrase: Bool
+    ) -> PartOfSpeech {
         if word.isName { return .name }
         let info = lexicon.info(word.lower)
         if let closed = info.closedClass {
@@ -93,6 +99,8 @@ public struct Tagger: Sendable {
             let thirdPerson = word.lower.hasSuffix("s") && !word.lower.hasSuffix("ss")
             let agrees = word.lower.hasSuffix("ed") || (thirdPerson != previousPlural)
             if !agrees || (!thirdPerson && !previousPlural) { return .noun }
+            // "the three programming constructs." / "… constructs of": a plural head closing its phrase.
+            if thirdPerson && endsPhrase { return .noun }
             return counts[WordClass.verb.rawValue] > counts[WordClass.noun.rawValue] ? .verb : .noun
         }
         // Otherwise the most frequent reading; nouns win ties (names are mostly nouns).

@@ -437,6 +437,18 @@ import Testing
         #expect(graph.has(.broader, from: "Phases of a project", to: "Execution Process"))
     }
 
+    @Test func aCountBeforeAPluralHeadsAList() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Name the three programming constructs", "Sequence, branching and iteration"),
+                    ("Explain step 2 of the cycle", "Fetch, decode"),
+                ]))
+        #expect(graph.has(.broader, from: "programming constructs", to: "branching"))
+        #expect(graph.concept("decode") == nil)  // a number, but no plural noun phrase after it
+    }
+
     @Test func bulletItemsSitUnderTheirCardButActionsDoNot() {
         let graph = extract(
             deck(

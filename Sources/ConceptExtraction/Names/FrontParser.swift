@@ -79,6 +79,9 @@ struct FrontParser {
         if let alias, let form = normalizer.name(normalizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
         guard !tokens.isEmpty else { return reading }
 
+        // "Name the three programming constructs", "List 4 layers of …": a count before a plural noun
+        // phrase heads a list even without a group word.
+        if count == nil, let counted = countedPhrase(tokens) { count = counted }
         var words = tokens[...]
         let wasQuestion = stripQuestion(&words)
         if words.isEmpty { return reading }
@@ -150,6 +153,26 @@ struct FrontParser {
             }
         }
         return reading
+    }
+
+    /// The count of "(opener) (the) three programming constructs": a number (word or digits) within the
+    /// first four words, followed by nominal words ending in a plural noun.
+    private func countedPhrase(_ tokens: [Token]) -> Int? {
+        for index in tokens.indices.prefix(4) {
+            let token = tokens[index]
+            guard let number = Int(token.text) ?? Lexicon.numberWords[token.lower], number >= 2, number <= 12 else {
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, tokens[end].gap != .boundary, normalizer.isNominal(tokens, end) { end += 1 }
+            guard end > index + 1, let last = tokens[end - 1].lower.last, last == "s",
+                tokens[end - 1].tag == .noun,
+                end == tokens.count || tokens[end].gap == .boundary
+                    || tokens[end].tag == .preposition || tokens[end].tag == .auxiliary
+            else { return nil }
+            return number
+        }
+        return nil
     }
 
     // MARK: - Identification cards
