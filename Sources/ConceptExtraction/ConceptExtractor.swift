@@ -989,8 +989,14 @@ private struct ExtractionRun {
             }
             // A definition opening with a noun phrase ("A much-branched inflorescence", "Gland in a
             // flower"), not with a verb ("Converts a program …") or a participle ("Having …").
+            // An imperative ("Branch to the given address", "Add the contents …") is an instruction, not a
+            // genus: a bare word that can be a verb, followed by a determiner or "to".
+            let imperative =
+                start + 1 < back.count && back[start].tag != .determiner
+                && normalizer.tagger.lexicon.info(back[start].lower).canBe(.verb)
+                && (back[start + 1].tag == .determiner || back[start + 1].lower == "to")
             if start < back.count, back[start].tag == .determiner || back[start].tag.isNominal,
-                !back[start].lower.hasSuffix("ing")
+                !back[start].lower.hasSuffix("ing"), !imperative
             {
                 genusStart = start
             }

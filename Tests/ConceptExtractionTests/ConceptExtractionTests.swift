@@ -392,8 +392,10 @@ import Testing
                     ("Filament", "A stalk"), ("Anther", "A sac"), ("Erythrocyte", "A red cell"),
                     ("Hematocrit", "The amount of blood volume consisting of erythrocytes"),
                     ("Calyx", "The outermost whorl of a flower"), ("Corolla", "The whorl of a flower with petals"),
+                    ("Branch", "A jump"), ("BRZ", "Branch to the given address if zero"),
                 ]))
         #expect(!graph.isBroader("sepal", than: "tepal"))  // a disjunction is no genus
+        #expect(!graph.isBroader("branch", than: "BRZ"))  // an imperative is no genus
         #expect(graph.isBroader("stamen", than: "anther"))  // composition after a part noun
         #expect(!graph.isBroader("hematocrit", than: "erythrocyte"))  // not after a quantity
         #expect(graph.isBroader("flower", than: "whorl"))  // the whole of the genus
