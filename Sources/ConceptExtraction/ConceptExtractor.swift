@@ -615,6 +615,26 @@ private struct ExtractionRun {
         }
     }
 
+    /// Whether a noun phrase opening an answer defines the card's subject: not a bare name ("Turkey",
+    /// "St. George's", "Puerto Rico": an answer, not a definition), not a title-case name ("Democratic
+    /// Republic of the Congo"), not the subject of a sentence ("Official capital was moved …").
+    func isDefinitionOpening(_ back: [Token], start: Int, genusEnd: Int) -> Bool {
+        let hasDeterminer = back[start].tag == .determiner
+        let genusStart = hasDeterminer ? start + 1 : start
+        if !hasDeterminer && (genusEnd >= back.count || back.count - start < 3) { return false }
+        if genusEnd - genusStart >= 2,
+            back[genusStart..<genusEnd].allSatisfy({ $0.text.first?.isUppercase == true && !$0.isAcronym })
+        {
+            return false
+        }
+        if genusEnd < back.count, back[genusEnd].gap != .boundary,
+            back[genusEnd].tag == .auxiliary || back[genusEnd].tag == .verb
+        {
+            return false
+        }
+        return true
+    }
+
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the
     /// scaffolding nouns of definitions, and nouns WordNet files under part, structure, organ or region.
     mutating func isPartNoun(_ word: String) -> Bool {
@@ -1005,7 +1025,9 @@ private struct ExtractionRun {
         let opensWithList =
             cards[card].back.prefix(while: { $0 != "." && !$0.isNewline }).filter { $0 == "," }.count >= 2
         var genusIsPartNoun = false
-        if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])) {
+        if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])),
+            isDefinitionOpening(back, start: start, genusEnd: start + genus.endIndex)
+        {
             let genusStart = start + (genus.startIndex)
             let end = start + genus.endIndex
             let head = back[end - 1].lower

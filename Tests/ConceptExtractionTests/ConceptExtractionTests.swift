@@ -402,6 +402,20 @@ import Testing
         #expect(graph.isBroader("whorl", than: "calyx"))
     }
 
+    @Test func bareNamesAndSentencesAreNoDefinitions() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Turkey", "A country"), ("Ankara", "Turkey"), ("Capital", "A city"),
+                    ("Burundi", "Capital was moved from Bujumbura to Gitega in 2019."),
+                    ("Congo", "A country"), ("Kinshasa", "Democratic Republic of the Congo"),
+                ]))
+        #expect(!graph.isBroader("Turkey", than: "Ankara"))  // a bare name answers, it does not define
+        #expect(!graph.isBroader("capital", than: "Burundi"))  // the subject of a sentence
+        #expect(!graph.isBroader("Congo", than: "Kinshasa"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(
