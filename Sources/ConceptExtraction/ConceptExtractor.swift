@@ -203,7 +203,8 @@ private struct ExtractionRun {
         guard !order.isEmpty else { return }
         var conceptOfTag: [String: Int] = [:]
         for tag in order {
-            guard let count = tagCards[tag]?.count, count >= 2, count < cards.count,
+            // A tag on half the cards or more labels the deck, not a topic ("UG" on every note).
+            guard let count = tagCards[tag]?.count, count >= 2, count * 2 <= cards.count,
                 !["leech", "marked", "tags"].contains(tag.lowercased())
             else { continue }
             let last = tag.components(separatedBy: "::").last ?? tag
@@ -621,7 +622,14 @@ private struct ExtractionRun {
     func isDefinitionOpening(_ back: [Token], start: Int, genusEnd: Int) -> Bool {
         let hasDeterminer = back[start].tag == .determiner
         let genusStart = hasDeterminer ? start + 1 : start
-        if !hasDeterminer && (genusEnd >= back.count || back.count - start < 3) { return false }
+        if back.count - start < 3 { return false }  // "The Bottom", "Turkey"
+        // Without an article a genus goes on ("Gland in a flower", "Software that …"); "Guinea (green
+        // and red flipped)" or "St. Peter Port" is a name.
+        if !hasDeterminer {
+            guard genusEnd < back.count, back[genusEnd].gap != .boundary,
+                back[genusEnd].tag == .preposition || back[genusEnd].tag == .pronoun
+            else { return false }
+        }
         if genusEnd - genusStart >= 2,
             back[genusStart..<genusEnd].allSatisfy({ $0.text.first?.isUppercase == true && !$0.isAcronym })
         {
@@ -1066,7 +1074,9 @@ private struct ExtractionRun {
                     if let match = backMatches.first(where: {
                         $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
                     }),
-                        let id = concept(at: match), id != genusConcept
+                        let id = concept(at: match), id != genusConcept,
+                        // An instance is no whole of a class ("province of South Korea").
+                        !(normalizer.name(back[match.range]).map { normalizer.isProperName($0) } ?? true)
                     {
                         links.genusWholes.append((whole: id, genus: genusConcept))
                     }
