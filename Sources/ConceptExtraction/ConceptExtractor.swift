@@ -208,7 +208,8 @@ private struct ExtractionRun {
                 !["leech", "marked", "tags"].contains(tag.lowercased())
             else { continue }
             let last = tag.components(separatedBy: "::").last ?? tag
-            let text = last.replacingOccurrences(of: "_", with: " ")
+            // Tags cannot hold spaces: their hyphens and underscores stand for them ("interleaved-memory").
+            let text = last.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
             guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5 else { continue }
             conceptOfTag[tag] = registry.add(name)
             hubs.insert(conceptOfTag[tag]!)

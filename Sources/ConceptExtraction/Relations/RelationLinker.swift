@@ -73,7 +73,13 @@ struct RelationLinker {
                     // names a system or field whose compounds are its aspects ("CRM strategy" under "CRM",
                     // "operational CRM systems" under "operational CRM").
                     let modifierIsAcronym = normalizer.isAcronym(name.tokens[length - 1])
-                    for range in modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n] {
+                    for range in modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n]
+                    // Never inside a hyphenated compound ("Port-au-Prince" is no kind of prince), but for an
+                    // acronym head ("bus-based-CPU").
+                    where name.tokens[range.lowerBound].gap != .joiner
+                        || normalizer.isAcronym(name.tokens[range.lowerBound])
+                            && (range.upperBound == name.count || name.tokens[range.upperBound].gap != .joiner)
+                    {
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
                             !candidates.contains(where: { $0.id == id })

@@ -124,6 +124,8 @@ struct Normalizer {
         if let known = tagger.lexicon.isProperNoun(name.tokens.map(\.lower).joined(separator: "_")) { return known }
         // A lone capitalised word is how fronts are written: no sign of a name.
         guard name.count >= 2 else { return false }
+        // A head the cards never write in lower case ("Camp Justice", "Port Moresby").
+        if let head = name.tokens.last, !writtenLower.contains(head.lower) { return true }
         return name.tokens.contains { token in
             guard !Lexicon.functionWords.contains(token.lower), !writtenLower.contains(token.lower) else {
                 return false
