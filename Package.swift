@@ -36,11 +36,23 @@ let package = Package(
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
         .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2"]),
+        // Questions asked of an analysed graph and their views: name lookup, tree, show, prerequisites,
+        // order, clusters, paths, search, stats, lint; text and JSON renderers. Pure, no terminal.
+        .target(name: "ConceptExplorer", dependencies: ["ConceptAnalysis", "GraphAlgorithms", "Stemming"]),
+        // ncurses from the system (Debian: libncurses-dev), for the full-screen browser.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // The full-screen terminal browser (ncurses): terminal set-up, restoring, drawing, keys.
+        .target(name: "TerminalBrowser", dependencies: ["ConceptExplorer", "CNcurses"]),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "ConceptExplorer",
+                "TerminalBrowser",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +73,7 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(name: "ConceptExplorerTests", dependencies: ["ConceptExplorer", "TestSupport"]),
         .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
     ]
 )
