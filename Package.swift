@@ -73,7 +73,10 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
-        .testTarget(name: "ConceptExplorerTests", dependencies: ["ConceptExplorer", "TestSupport"]),
+        .testTarget(
+            name: "ConceptExplorerTests",
+            dependencies: ["ConceptExplorer", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]
+        ),
         .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
     ]
 )

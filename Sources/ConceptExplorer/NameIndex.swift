@@ -120,25 +120,28 @@ public struct NameIndex: Sendable {
         return found.map { ($0.concept, $0.distance) }
     }
 
-    /// Concepts whose label has, for every typed word, a word it begins or a word within one edit of
-    /// it (two for words of nine letters or more); highest rank first, at most 5.
+    /// Concepts whose label has a word that a typed word begins or is within one edit of (two for
+    /// words of nine letters or more): most typed words matched first, then the higher rank; at most 5.
     private func containing(_ folded: String) -> [Int] {
-        let words = folded.split(separator: " ").map { Array($0.utf8) }
+        let words = folded.split(separator: " ").map { Array($0.utf8) }.filter { $0.count >= 3 }
         guard !words.isEmpty else { return [] }
-        var hits: [Int] = []
+        var hits: [(concept: Int, matched: Int)] = []
         for (index, label) in labels.enumerated() {
             let labelWords = NameFolding.fold(label).split(separator: " ").map { Array($0.utf8) }
-            let all = words.allSatisfy { word in
+            let matched = words.filter { word in
                 labelWords.contains { candidate in
                     candidate.starts(with: word)
-                        || NameFolding.boundedDistance(word, candidate, limit: word.count >= 9 ? 2 : 1) != nil
-                            && word.count >= 4
+                        || word.count >= 4
+                            && NameFolding.boundedDistance(word, candidate, limit: word.count >= 9 ? 2 : 1) != nil
                 }
-            }
-            if all { hits.append(index) }
+            }.count
+            if matched > 0 { hits.append((index, matched)) }
         }
-        hits.sort { rank[$0] != rank[$1] ? rank[$0] > rank[$1] : $0 < $1 }
-        return Array(hits.prefix(5))
+        hits.sort { a, b in
+            if a.matched != b.matched { return a.matched > b.matched }
+            return rank[a.concept] != rank[b.concept] ? rank[a.concept] > rank[b.concept] : a.concept < b.concept
+        }
+        return hits.prefix(5).map(\.concept)
     }
 }
 
