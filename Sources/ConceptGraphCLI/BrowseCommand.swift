@@ -14,6 +14,7 @@ struct BrowseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse",
         abstract: "Browse the hierarchy full-screen in the terminal.",
+        usage: "conceptgraph browse [PATH ...] [options]",
         discussion: """
             Keys: ↑/↓ between siblings, ← to the parent, → to a narrower concept, \
             Enter to read the cards, p for prerequisites, / to search, q to quit. \

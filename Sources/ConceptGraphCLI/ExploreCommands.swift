@@ -61,6 +61,7 @@ struct TreeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tree",
         abstract: "Show the hierarchy (broader → narrower) as an indented tree.",
+        usage: "conceptgraph tree [CONCEPT] [PATH ...] [--depth N] [--json] [options]",
         discussion: """
             Without a concept, shows every top concept that has narrower ones. A concept \
             with several parents appears under each; after the first time it is marked \
@@ -112,6 +113,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one concept: names, decks, cards, relations with evidence.",
+        usage: "conceptgraph show CONCEPT [PATH ...] [--json] [options]",
         discussion: """
             Concept names are matched loosely (case, plurals, aliases, acronyms, typos).
 
@@ -140,6 +142,7 @@ struct PrereqsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prereqs",
         abstract: "List what to learn before a concept, in study order.",
+        usage: "conceptgraph prereqs CONCEPT [PATH ...] [--direct] [--json] [options]",
         discussion: """
             Everything above the concept over broader and requires relations; with \
             --direct only its parents and direct prerequisites.
@@ -171,6 +174,7 @@ struct OrderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "order",
         abstract: "Print the study order, numbered.",
+        usage: "conceptgraph order [PATH ...] [--cluster N] [--json] [options]",
         discussion: """
             Parents and prerequisites come first. Concepts that depend on each other \
             (a cycle) are bracketed and learnt together.
@@ -205,6 +209,7 @@ struct ClustersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusters",
         abstract: "List the clusters with their names, sizes and main concepts.",
+        usage: "conceptgraph clusters [PATH ...] [--json] [options]",
         discussion: """
             Examples:
               conceptgraph clusters
@@ -229,6 +234,7 @@ struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
         abstract: "Show the shortest chain of relations between two concepts.",
+        usage: "conceptgraph path CONCEPT CONCEPT [PATH ...] [--json] [options]",
         discussion: """
             Relations of any kind are followed in either direction; each step names its \
             kind, its direction and its evidence. Exits 1 when nothing links them.
@@ -260,6 +266,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find the concepts and cards that match some words, best first.",
+        usage: "conceptgraph search TEXT [PATH ...] [--limit N] [--json] [options]",
         discussion: """
             Every word must match (case, accents and word endings are ignored). Exits 1 \
             when nothing matches.
@@ -296,6 +303,7 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Count decks, cards, concepts, relations, clusters and cycles.",
+        usage: "conceptgraph stats [PATH ...] [--json] [options]",
         discussion: """
             Examples:
               conceptgraph stats
@@ -322,6 +330,7 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Find problems in the decks, each with file:line.",
+        usage: "conceptgraph lint [PATH ...] [--check NAME ...] [--json] [options]",
         discussion: """
             Checks: conflicting-answers (same front, different answers), duplicate, \
             empty-answer, unlinked (a card whose concepts link to nothing), \

@@ -7,6 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the concept graph in one format, to a file or to standard output.",
+        usage: "conceptgraph export [PATH ...] --format FORMAT [--output FILE] [options]",
         discussion: """
             Examples:
               conceptgraph export --format dot | dot -Tpng > concepts.png
