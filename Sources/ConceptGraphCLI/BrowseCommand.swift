@@ -35,14 +35,14 @@ struct BrowseCommand: ParsableCommand {
         // Say so at once, before reading decks.
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             Diagnostics.printError("error: \(TerminalBrowserError.notATerminal.description)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
         let session = try ExploreSession(input: input, analysis: analysis)
         do {
             try TerminalBrowser.run(session.explorer)
         } catch let error as TerminalBrowserError {
             Diagnostics.printError("error: \(error.description)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
     }
 }

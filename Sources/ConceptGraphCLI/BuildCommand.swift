@@ -2,6 +2,7 @@ import ArgumentParser
 import ConceptAnalysis
 import ConceptExplorer
 import ConceptExtraction
+import DeckReading
 import Foundation
 import GraphExport
 
@@ -48,40 +49,85 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Pipeline(input: input, analysis: analysis).run()
-        let written = try write(outcome.analyzed)
-        print(Summary(outcome: outcome, written: written).text)
-        if outcome.hadErrors { throw ExitCode.failure }
+        let written: [String]
+        var drawingFailed = false
+        do throws(ExportError) {
+            written = try write(outcome.analyzed, protecting: outcome.readFiles, drawingFailed: &drawingFailed)
+        } catch {
+            throw Diagnostics.fail(error)
+        }
+        do throws(ExportError) {
+            try StandardOutput.write(Summary(outcome: outcome, written: written).text + "\n")
+        } catch {
+            throw Diagnostics.fail(error)
+        }
+        if outcome.hadErrors || drawingFailed { throw ExitCode.failure }
     }
 
-    /// Writes the chosen formats; returns the paths written.
-    private func write(_ analyzed: AnalyzedGraph) throws -> [String] {
-        var written: [String] = []
+    /// Writes the chosen formats as one set; returns the paths written.
+    ///
+    /// Every target is checked first (none may be a deck this run read, a device or a FIFO), then
+    /// every file is produced in memory and written to a flushed temp file beside its target, and only
+    /// then are the temp files renamed over the targets, one quick step each. A run stopped before
+    /// the renames changes nothing (its temp files are removed by the next run); a failed rename is
+    /// reported with the files already replaced.
+    private func write(_ analyzed: AnalyzedGraph, protecting: Set<FileIdentity>, drawingFailed: inout Bool)
+        throws(ExportError) -> [String]
+    {
         let base = (output as NSString).appendingPathComponent("concepts")
-        do {
-            if format.contains(.graphml) {
-                try GraphMLWriter().write(analyzed, to: base + ".graphml")
-                written.append(base + ".graphml")
-            }
-            if format.contains(.dot) {
-                try DOTWriter().write(analyzed, to: base + ".dot")
-                written.append(base + ".dot")
-            }
-            if format.contains(.svg) {
+        let wanted = OutputFormat.allCases.filter { format.contains($0) }
+        for kind in wanted { _ = try OutputTarget.resolve(base + "." + kind.rawValue, protecting: protecting) }
+
+        var contents: [(path: String, data: Data)] = []
+        for kind in wanted {
+            let path = base + "." + kind.rawValue
+            let data: Data
+            switch kind {
+            case .graphml: data = try GraphMLWriter().data(for: analyzed)
+            case .dot: data = Data(try DOTWriter().text(for: analyzed).utf8)
+            case .svg:
                 let renderer = GraphvizRenderer()
-                if renderer.isAvailable {
-                    // A picture is for reading: it draws the transitive reduction, not every relation.
-                    var options = DOTWriter.Options()
-                    options.relations = .drawn
-                    try renderer.render(analyzed, format: .svg, to: base + ".svg", options: options)
-                    written.append(base + ".svg")
-                } else {
+                guard renderer.isAvailable else {
                     Diagnostics.printError(
-                        "note: Graphviz `dot` not found, \(base).svg not drawn (install graphviz to draw it)")
+                        "note: Graphviz `dot` not found, \(path) not drawn (install graphviz to draw it)")
+                    continue
+                }
+                // A picture is for reading: it draws the transitive reduction, not every relation.
+                var options = DOTWriter.Options()
+                options.relations = .drawn
+                do {
+                    data = try renderer.render(analyzed, format: .svg, options: options)
+                } catch {
+                    // The other files are still worth having; say that the picture is missing or stale.
+                    let stale =
+                        FileManager.default.fileExists(atPath: path)
+                        ? "; the one there is from an earlier run and does not match the other files" : ""
+                    if case .tooLargeToDraw = error {
+                        Diagnostics.printError("note: \(path) not drawn: " + error.description.dropFirst(7) + stale)
+                    } else {
+                        Diagnostics.printError(error.description)
+                        Diagnostics.printError("note: \(path) not drawn" + stale)
+                        drawingFailed = true
+                    }
+                    continue
                 }
             }
-        } catch {
-            Diagnostics.printError(error.description)
-            throw ExitCode.failure
+            contents.append((path, data))
+        }
+        var staged: [AtomicFile.Staged] = []
+        defer { for file in staged { file.discard() } }
+        for file in contents { staged.append(try AtomicFile.stage(file.data, to: file.path, protecting: protecting)) }
+        var written: [String] = []
+        for file in staged {
+            do {
+                try file.commit()
+            } catch {
+                if !written.isEmpty {
+                    Diagnostics.printError("note: already replaced: \(written.joined(separator: ", "))")
+                }
+                throw error
+            }
+            written.append(file.path)
         }
         return written
     }

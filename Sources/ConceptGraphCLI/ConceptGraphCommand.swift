@@ -12,7 +12,7 @@ public struct ConceptGraphCommand: ParsableCommand {
             order and clusters, and writes GraphML and Graphviz files.
 
             Example:
-              conceptgraph                       # Decks/ → Graphs/concepts.{graphml,dot,svg}
+              conceptgraph                       # Decks/ → Graphs/concepts.*
               conceptgraph build my-decks/ --output out/
               conceptgraph tree CRM              # explore: tree, show, prereqs, order, ...
               conceptgraph browse                # full-screen browser
@@ -21,7 +21,7 @@ public struct ConceptGraphCommand: ParsableCommand {
             """,
         version: ConceptGraphVersion.current,
         subcommands: [
-            BuildCommand.self, ExportCommand.self,
+            BuildCommand.self, ExportCommand.self, AnkiCommand.self, PicturesCommand.self,
             TreeCommand.self, ShowCommand.self, PrereqsCommand.self, OrderCommand.self, ClustersCommand.self,
             PathCommand.self, SearchCommand.self, StatsCommand.self, LintCommand.self, BrowseCommand.self,
         ],

@@ -10,8 +10,8 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// The exit statuses every command documents.
-enum ExitStatus {
+extension ExitStatus {
+    /// The sentence every command's help ends with.
     static let help = """
         Exit status: 0 success, 1 nothing found or problems found, 2 bad input or usage.
         """
@@ -198,7 +198,7 @@ struct OrderCommand: ParsableCommand {
         if let cluster, !(0..<session.explorer.clusterCount).contains(cluster) {
             Diagnostics.error(
                 "no cluster \(cluster)", hint: "clusters are 0 to \(session.explorer.clusterCount - 1)")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
         let view = session.explorer.order(cluster: cluster)
         session.emit(view, json: output.json) { $0.render(view) }
