@@ -54,6 +54,8 @@ let package = Package(
         // Questions asked of an analysed graph and their views: name lookup, tree, show, prerequisites,
         // order, clusters, paths, search, stats, lint; text and JSON renderers. Pure, no terminal.
         .target(name: "ConceptExplorer", dependencies: ["ConceptAnalysis", "GraphAlgorithms", "Stemming"]),
+        // The analysed graph of a deck set on disk, keyed by the decks' bytes, options and build.
+        .target(name: "AnalysisCache", dependencies: ["ConceptAnalysis", "ConceptExtraction", "DeckReading"]),
         // ncurses from the system (Debian: libncurses-dev), for the full-screen browser.
         .systemLibrary(
             name: "CNcurses",
@@ -67,7 +69,7 @@ let package = Package(
             name: "ConceptGraphCLI",
             dependencies: [
                 "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
-                "ConceptExplorer", "TerminalBrowser",
+                "ConceptExplorer", "TerminalBrowser", "AnalysisCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +90,9 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisCacheTests", dependencies: ["AnalysisCache", "ConceptAnalysis", "DeckReading", "TestSupport"]
+        ),
         .testTarget(
             name: "ConceptExplorerTests",
             dependencies: ["ConceptExplorer", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]

@@ -149,6 +149,23 @@ public struct NameIndex: Sendable {
 public enum NameFolding {
     /// Lower case, accents removed, every run of non-alphanumerics one space, trimmed.
     public static func fold(_ text: String) -> String {
+        // ASCII (most names): one pass over the bytes, no Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for b in text.utf8 {
+                let lower = b >= 65 && b <= 90 ? b + 32 : b
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                    if pendingSpace && !bytes.isEmpty { bytes.append(32) }
+                    pendingSpace = false
+                    bytes.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lowered = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         out.reserveCapacity(lowered.utf8.count)

@@ -1,3 +1,4 @@
+import AnalysisCache
 import ArgumentParser
 import ConceptAnalysis
 import ConceptExplorer
@@ -21,8 +22,24 @@ extension ExitStatus {
 struct ExploreSession {
     var explorer: Explorer
 
+    /// Reads the decks, or takes their analysed graph from the cache when neither the decks, the
+    /// options nor the program changed (see `AnalysisCache`); decks with read errors are not cached.
     init(paths: [String], deckFormat: DeckFormat?, analysis: AnalysisOptions) throws {
-        let outcome = try Pipeline(paths: paths, deckFormat: deckFormat, analysis: analysis).run()
+        let pipeline = Pipeline(paths: paths, deckFormat: deckFormat, analysis: analysis)
+        let cache = AnalysisCache.standard()
+        let options = [
+            ConceptGraphVersion.current, deckFormat?.rawValue ?? "auto", "\(analysis.resolution)", "\(analysis.seed)",
+        ].joined(separator: " ")
+        let key = cache.flatMap { _ in AnalysisCache.key(paths: pipeline.resolvedPaths, options: options) }
+        if let cache, let key, let entry = cache.load(key: key) {
+            for line in entry.messages { Diagnostics.printError(line) }
+            explorer = Explorer(entry.analyzed)
+            return
+        }
+        let outcome = try pipeline.run()
+        if let cache, let key, !outcome.hadErrors {
+            cache.store(AnalysisCache.Entry(analyzed: outcome.analyzed, messages: outcome.messages), key: key)
+        }
         explorer = Explorer(outcome.analyzed)
     }
 

@@ -31,6 +31,8 @@ struct Pipeline {
         var analyzed: AnalyzedGraph
         var decks: [Deck]
         var hadErrors: Bool
+        /// The lines reading printed on stderr (kept with a cached graph, printed again when it is used).
+        var messages: [String] = []
         /// The files read (device + inode): no output may replace one of them.
         var readFiles: Set<FileIdentity>
     }
@@ -70,6 +72,7 @@ struct Pipeline {
         working.stop()
         return Outcome(
             analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,
+            messages: Diagnostics.lines(errors: loaded.errors, warnings: loaded.warnings),
             readFiles: Set(loaded.readFiles))
     }
 }
@@ -80,13 +83,14 @@ enum Diagnostics {
     static let warningLimit = 20
 
     static func report(errors: [DeckReadError], warnings: [DeckReadError]) {
-        for error in errors { printError(error.description) }
-        for warning in warnings.prefix(warningLimit) {
-            printError(warning.description)
-        }
-        if warnings.count > warningLimit {
-            printError("… and \(warnings.count - warningLimit) more warnings")
-        }
+        for line in lines(errors: errors, warnings: warnings) { printError(line) }
+    }
+
+    /// The lines `report` prints: every error, the first warnings, a count of the others.
+    static func lines(errors: [DeckReadError], warnings: [DeckReadError]) -> [String] {
+        var lines = errors.map(\.description) + warnings.prefix(warningLimit).map(\.description)
+        if warnings.count > warningLimit { lines.append("… and \(warnings.count - warningLimit) more warnings") }
+        return lines
     }
 
     static func error(_ message: String, hint: String? = nil) {

@@ -12,8 +12,8 @@ import ConceptExplorer
 // reads keys (arrows arrive as KEY_UP … through `keypad`), reports window changes as KEY_RESIZE
 // (its own SIGWINCH handler) and puts everything back in `endwin`. We make sure `endwin` runs
 // however the browser ends: on `q`, on Ctrl-C/SIGTERM/SIGHUP (handler: endwin, then exit 128+signal)
-// and on a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: endwin, then the default action
-// so the crash is still reported). Calling endwin from a signal handler is not async-signal-safe in
+// and on a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: endwin, then the handler that
+// was there before, Swift's backtracer or the default action, so the crash is still reported). Calling endwin from a signal handler is not async-signal-safe in
 // theory; it is what ncurses itself does for SIGINT and in practice restores the terminal.
 
 /// Why the browser could not start.
@@ -133,12 +133,37 @@ public enum TerminalBrowser {
                 _exit(128 + received)
             }
         }
+        // Crashes: restore the terminal, then hand the signal to whoever had it before (Swift's
+        // backtracer prints its report on the restored screen) or to the default action.
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            signal(sig) { received in
-                endwin()
-                signal(received, SIG_DFL)
-                raise(received)
-            }
+            var action = sigaction()
+            sigemptyset(&action.sa_mask)
+            // No deferral: the signal raised again inside the handler reaches the previous handler at once.
+            action.sa_flags = Int32(SA_NODEFER)
+            #if canImport(Glibc)
+                action.__sigaction_handler.sa_handler = restoreAndRethrow
+            #else
+                action.__sigaction_u.__sa_handler = restoreAndRethrow
+            #endif
+            sigaction(sig, &action, previousCrashActions + Int(sig))
         }
     }
+}
+
+/// The crash handlers in place before the browser's, by signal number (read in a signal handler, so a
+/// plain buffer allocated once rather than a Swift collection).
+private nonisolated(unsafe) let previousCrashActions: UnsafeMutablePointer<sigaction> = {
+    let buffer = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    buffer.initialize(repeating: sigaction(), count: 65)
+    return buffer
+}()
+
+/// Restores the terminal, lets the handler that was there before report the crash, then ends the
+/// process by the signal (a handler that returns, as Swift's reporter does, must not resume a crash).
+private func restoreAndRethrow(_ received: Int32) {
+    endwin()
+    sigaction(received, previousCrashActions + Int(received), nil)
+    raise(received)
+    signal(received, SIG_DFL)
+    raise(received)
 }

@@ -16,6 +16,8 @@ import Testing
         FileManager.default.isExecutableFile(atPath: $0)
     }
     static var ready: Bool { tmux != nil && CommandLineTests.binary != nil }
+    /// Linux shows a process's children in /proc; the crash test needs it.
+    static var procChildren: Bool { FileManager.default.fileExists(atPath: "/proc/self/task") }
 
     /// One tmux server and session, killed when done.
     final class Session {
@@ -57,15 +59,20 @@ import Testing
             return output ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
         }
 
-        init(command: String) throws {
-            try tmux([
-                "new-session", "-d", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
-                "-c", TestPaths.repositoryRoot.path, command,
-            ], output: false)
+        init(command: String, environment: [String] = []) throws {
+            try tmux(
+                ["new-session", "-d", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color"]
+                    + environment.flatMap { ["-e", $0] } + ["-c", TestPaths.repositoryRoot.path, command],
+                output: false)
         }
 
         func screen() throws -> [String] {
             try tmux(["capture-pane", "-p", "-J"]).components(separatedBy: "\n")
+        }
+
+        /// The screen and the lines scrolled off above it.
+        func history() throws -> [String] {
+            try tmux(["capture-pane", "-p", "-J", "-S", "-"]).components(separatedBy: "\n")
         }
 
         func keys(_ keys: String...) throws { try tmux(["send-keys"] + keys, output: false) }
@@ -171,6 +178,25 @@ import Testing
         try session.keys("C-c")
         let screen = try session.waitFor("the browser to end") { $0.contains("EXIT=130") && $0.joined().contains("extproc") }
         #expect(Self.restored(screen), "\(screen.joined(separator: "\n"))")
+    }
+
+    @Test(
+        .enabled(if: ready, "needs tmux and the built conceptgraph binary"),
+        .enabled(if: procChildren, "needs /proc (Linux)"))
+    func aCrashRestoresTheTerminal() throws {
+        // Swift's crash reporter, which the browser hands the crash to, would wait for a key on a terminal.
+        let session = try Session(command: Self.command, environment: ["SWIFT_BACKTRACE=interactive=no"])
+        try session.waitFor("the browser") { $0.last { !$0.isEmpty }?.contains("q quit") == true }
+        // The pane runs `sh`, whose only child is the browser: crash it as a bad memory access would.
+        let shell = try #require(Int32(try session.tmux(["display-message", "-p", "#{pane_pid}"]).filter(\.isNumber)))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let browser = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        #expect(kill(browser, SIGSEGV) == 0)
+        let screen = try session.waitFor("the browser to crash") {
+            $0.contains { $0.hasPrefix("EXIT=139") } && $0.joined().contains("extproc")
+        }
+        #expect(Self.restored(screen), "\(screen.joined(separator: "\n"))")
+        #expect(try session.history().contains { $0.contains("Program crashed") }, "the crash is still reported")
     }
 
     @Test(.enabled(if: ready, "needs tmux and the built conceptgraph binary"))

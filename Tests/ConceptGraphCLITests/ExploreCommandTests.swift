@@ -9,8 +9,13 @@ import Testing
     static let root = TestPaths.repositoryRoot
     static var binaryBuilt: Bool { CommandLineTests.binary != nil }
 
+    /// A cache folder of the suite's own, so tests never read or fill the user's cache.
+    static let cacheDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("conceptgraph-explore-cache-\(UUID().uuidString)")
+
     func run(_ arguments: [String], in directory: URL = root) throws -> CommandLineTests.Run {
-        try CommandLineTests.run(arguments, in: directory)
+        try CommandLineTests.run(
+            arguments, in: directory, environment: ["CONCEPTGRAPH_CACHE_DIR": Self.cacheDirectory.path])
     }
 
     func json(_ run: CommandLineTests.Run) throws -> [String: Any] {
@@ -165,6 +170,33 @@ import Testing
         let clean = try run(["lint", "ok", "--check", "empty-answer"], in: folder)
         #expect(clean.status == 0)
         #expect(clean.stdout == "No problems found.\n")
+    }
+
+    @Test(.enabled(if: binaryBuilt, "needs the built conceptgraph binary"))
+    func theCacheNeverServesAnOldGraph() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let cache = folder.appendingPathComponent("cache")
+        let environment = ["CONCEPTGRAPH_CACHE_DIR": cache.path]
+        let deck = folder.appendingPathComponent("decks/crm.txt")
+        try CommandLineTests.write("What is CRM?\nCustomer relationship management.\n", to: deck)
+        let first = try CommandLineTests.run(["search", "relationship", "decks"], in: folder, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).contains { $0.hasSuffix(".graph") })
+        // The same answer from the cache.
+        let again = try CommandLineTests.run(["search", "relationship", "decks"], in: folder, environment: environment)
+        #expect(again.stdout == first.stdout)
+        // An edit keeping the size: the new words are found, the old ones are not.
+        try CommandLineTests.write("What is CRM?\nCustomer relationsXip management.\n", to: deck)
+        let edited = try CommandLineTests.run(["search", "relationship", "decks"], in: folder, environment: environment)
+        #expect(edited.status == 1)
+        // A new deck in the folder.
+        try CommandLineTests.write("Churn\nCustomers who leave.\n", to: folder.appendingPathComponent("decks/more.txt"))
+        let added = try CommandLineTests.run(["show", "churn", "decks"], in: folder, environment: environment)
+        #expect(added.status == 0, "\(added.stderr)")
+        // Other options, another graph; and CONCEPTGRAPH_CACHE=off reads the decks.
+        let off = try CommandLineTests.run(
+            ["show", "churn", "decks"], in: folder, environment: environment.merging(["CONCEPTGRAPH_CACHE": "off"]) { $1 })
+        #expect(off.stdout == added.stdout)
     }
 
     @Test(.enabled(if: binaryBuilt, "needs the built conceptgraph binary"))

@@ -115,10 +115,11 @@ public struct TextRenderer: Sendable {
     /// Numbered steps; a group of concepts that depend on each other is bracketed `┌ │ └`.
     public func renderSteps(_ steps: [OrderStep]) -> String {
         let width = String(steps.last?.step ?? 0).count
+        let bracketed = steps.contains { $0.group != nil }
         var lines: [String] = []
         for (i, step) in steps.enumerated() {
             let number = String(repeating: " ", count: max(0, width - String(step.step).count)) + "\(step.step)."
-            var bracket = "  "
+            var bracket = bracketed ? "  " : ""
             if let group = step.group {
                 let before = i > 0 && steps[i - 1].group == group
                 let after = i + 1 < steps.count && steps[i + 1].group == group
