@@ -91,7 +91,8 @@ let package = Package(
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
         .testTarget(
-            name: "AnalysisCacheTests", dependencies: ["AnalysisCache", "ConceptAnalysis", "DeckReading", "TestSupport"]
+            name: "AnalysisCacheTests",
+            dependencies: ["AnalysisCache", "ConceptAnalysis", "DeckReading", "TestSupport"]
         ),
         .testTarget(
             name: "ConceptExplorerTests",

@@ -33,7 +33,8 @@ public struct AnalysisCache: Sendable {
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> AnalysisCache?
     {
-        if let setting = environment["CONCEPTGRAPH_CACHE"]?.lowercased(), ["0", "off", "no", "false"].contains(setting) {
+        if let setting = environment["CONCEPTGRAPH_CACHE"]?.lowercased(), ["0", "off", "no", "false"].contains(setting)
+        {
             return nil
         }
         if let dir = environment["CONCEPTGRAPH_CACHE_DIR"], !dir.isEmpty {
@@ -127,7 +128,8 @@ public struct AnalysisCache: Sendable {
             }), names.count > limit
         else { return }
         let dated = names.map { name -> (String, Date) in
-            let date = (try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path))?[.modificationDate]
+            let date = (try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path))?[
+                .modificationDate]
             return (name, date as? Date ?? .distantPast)
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         for (name, _) in dated.dropFirst(limit) { try? fm.removeItem(at: directory.appendingPathComponent(name)) }

@@ -148,39 +148,48 @@ enum GraphCoding {
 
     static func decode(_ r: inout ByteReader) -> AnalyzedGraph? {
         guard
-            let cards: [Card] = r.array(minimumSize: 8, { r in
-                guard let front = r.string(), let back = r.string(), let deck = r.string(), let file = r.string(),
-                    let line = r.int(), let tags = r.strings(), let deckPath = r.strings(),
-                    let context = r.strings(), let hasOrigin = r.int()
-                else { return nil }
-                var origin: CardOrigin?
-                if hasOrigin == 1 {
-                    guard let note = r.int(), let hasNote = r.int(), let guid = r.string(), let ordinal = r.int(),
-                        let card = r.int(), let hasCard = r.int()
+            let cards: [Card] = r.array(
+                minimumSize: 8,
+                { r in
+                    guard let front = r.string(), let back = r.string(), let deck = r.string(), let file = r.string(),
+                        let line = r.int(), let tags = r.strings(), let deckPath = r.strings(),
+                        let context = r.strings(), let hasOrigin = r.int()
                     else { return nil }
-                    origin = CardOrigin(
-                        noteID: hasNote == 1 ? Int64(note) : nil, guid: guid, ordinal: ordinal,
-                        cardID: hasCard == 1 ? Int64(card) : nil)
-                }
-                return Card(
-                    front: front, back: back, deck: deck, location: SourceLocation(file: file, line: line), tags: tags,
-                    deckPath: deckPath, context: context, origin: origin)
-            }),
-            let concepts: [Concept] = r.array(minimumSize: 8, { r in
-                guard let id = r.string(), let label = r.string(), let aliases = r.strings(), let terms = r.strings(),
-                    let decks = r.strings(), let definition = r.string(), let cards = r.ints(),
-                    let firstSeen = r.int()
-                else { return nil }
-                return Concept(
-                    id: id, label: label, aliases: aliases, terms: terms, decks: decks, definition: definition,
-                    cards: cards, firstSeen: firstSeen)
-            }),
-            let relations: [Relation] = r.array(minimumSize: 8, { r in
-                guard let source = r.int(), let target = r.int(), let tag = r.int(), let kind = RelationKind(tag: UInt8(clamping: tag)),
-                    let weight = r.double(), let evidence = r.string()
-                else { return nil }
-                return Relation(source: source, target: target, kind: kind, weight: weight, evidence: evidence)
-            }),
+                    var origin: CardOrigin?
+                    if hasOrigin == 1 {
+                        guard let note = r.int(), let hasNote = r.int(), let guid = r.string(), let ordinal = r.int(),
+                            let card = r.int(), let hasCard = r.int()
+                        else { return nil }
+                        origin = CardOrigin(
+                            noteID: hasNote == 1 ? Int64(note) : nil, guid: guid, ordinal: ordinal,
+                            cardID: hasCard == 1 ? Int64(card) : nil)
+                    }
+                    return Card(
+                        front: front, back: back, deck: deck, location: SourceLocation(file: file, line: line),
+                        tags: tags,
+                        deckPath: deckPath, context: context, origin: origin)
+                }),
+            let concepts: [Concept] = r.array(
+                minimumSize: 8,
+                { r in
+                    guard let id = r.string(), let label = r.string(), let aliases = r.strings(),
+                        let terms = r.strings(),
+                        let decks = r.strings(), let definition = r.string(), let cards = r.ints(),
+                        let firstSeen = r.int()
+                    else { return nil }
+                    return Concept(
+                        id: id, label: label, aliases: aliases, terms: terms, decks: decks, definition: definition,
+                        cards: cards, firstSeen: firstSeen)
+                }),
+            let relations: [Relation] = r.array(
+                minimumSize: 8,
+                { r in
+                    guard let source = r.int(), let target = r.int(), let tag = r.int(),
+                        let kind = RelationKind(tag: UInt8(clamping: tag)),
+                        let weight = r.double(), let evidence = r.string()
+                    else { return nil }
+                    return Relation(source: source, target: target, kind: kind, weight: weight, evidence: evidence)
+                }),
             let studyOrder = r.ints(), let orderPosition = r.ints(), let cluster = r.ints(),
             let clusterNames = r.strings(), let level = r.ints(),
             let rank: [Double] = r.array(minimumSize: 8, { $0.double() }),

@@ -38,6 +38,7 @@ public struct NameIndex: Sendable {
         var compact: [String: [Entry]] = [:]
         var stemmed: [String: [Entry]] = [:]
         var typoOrder: [String] = []
+        var stemmer = WordStemmer()
         for (index, concept) in analyzed.graph.concepts.enumerated() {
             var names: [(String, Bool)] = [(concept.label, true), (concept.id, true)]
             names += concept.aliases.map { ($0, false) }
@@ -49,7 +50,7 @@ public struct NameIndex: Sendable {
                 let c = NameFolding.compact(f)
                 if compact[c] == nil { typoOrder.append(c) }
                 compact[c, default: []].append(entry)
-                stemmed[NameFolding.stem(f), default: []].append(entry)
+                stemmed[stemmer.stem(f), default: []].append(entry)
             }
         }
         self.folded = folded
@@ -184,7 +185,7 @@ public enum NameFolding {
 
     /// A folded name without its spaces.
     public static func compact(_ folded: String) -> String {
-        folded.replacingOccurrences(of: " ", with: "")
+        String(decoding: folded.utf8.filter { $0 != 32 }, as: UTF8.self)
     }
 
     /// A folded name with every word stemmed (Porter2).
@@ -196,6 +197,30 @@ public enum NameFolding {
     public static func words(_ folded: String) -> [String] {
         folded.split(separator: " ").map { Porter2.stem(String($0)) }
     }
+}
+
+/// Stems words once each: texts repeat their words, so a run over many texts stems each distinct
+/// word once (the vocabulary) instead of every occurrence.
+public struct WordStemmer {
+    private var memo: [Substring: String] = [:]
+
+    public init() {}
+
+    /// The stems of a folded text's words.
+    public mutating func words(_ folded: String) -> [String] {
+        folded.split(separator: " ").map { word in
+            if let known = memo[word] { return known }
+            let stem = Porter2.stem(String(word))
+            memo[word] = stem
+            return stem
+        }
+    }
+
+    /// A folded name with every word stemmed.
+    public mutating func stem(_ folded: String) -> String { words(folded).joined(separator: " ") }
+}
+
+extension NameFolding {
 
     /// Optimal-string-alignment distance (edits, adjacent swaps) between `a` and `b`, or `nil` when it
     /// exceeds `limit`. Stops as soon as a whole row exceeds the limit.

@@ -160,7 +160,8 @@ struct Summary {
         let roots = explorer.hierarchyRoots.sorted { explorer.rankPosition[$0] < explorer.rankPosition[$1] }
         if !roots.isEmpty {
             let names = roots.prefix(5).map { "\(concepts[$0].label) (\(explorer.analyzed.children(of: $0).count))" }
-            lines.append("Top of the hierarchy: " + names.joined(separator: ", ") + (roots.count > 5 ? ", …" : "") + ".")
+            lines.append(
+                "Top of the hierarchy: " + names.joined(separator: ", ") + (roots.count > 5 ? ", …" : "") + ".")
         }
         let clusters = explorer.clusters(mainCount: 0).clusters.filter { $0.size > 1 }
             .sorted { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }

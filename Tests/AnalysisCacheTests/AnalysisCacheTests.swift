@@ -14,11 +14,17 @@ import Testing
                 front: "What is CRM?", back: "Customer relationship management.\nA strategy.", deck: "crm",
                 location: SourceLocation(file: "decks/crm.txt", line: 1), tags: ["a", "b"], deckPath: ["Sales", "CRM"],
                 context: ["# CRM"], origin: CardOrigin(noteID: 17, guid: "g1", ordinal: 0, cardID: nil)),
-            Card(front: "Mobile CRM", back: "CRM on phones — ünïcödé ✓", deck: "crm", location: SourceLocation(file: "decks/crm.txt", line: 3)),
+            Card(
+                front: "Mobile CRM", back: "CRM on phones — ünïcödé ✓", deck: "crm",
+                location: SourceLocation(file: "decks/crm.txt", line: 3)),
         ]
         let concepts = [
-            Concept(id: "crm", label: "CRM", aliases: ["CRM", "customer relationship management"], terms: ["What is CRM?"], decks: ["crm"], definition: "Customer relationship management.", cards: [0], firstSeen: 0),
-            Concept(id: "mobile-crm", label: "mobile CRM", aliases: ["Mobile CRM"], decks: ["crm"], cards: [1], firstSeen: 1),
+            Concept(
+                id: "crm", label: "CRM", aliases: ["CRM", "customer relationship management"], terms: ["What is CRM?"],
+                decks: ["crm"], definition: "Customer relationship management.", cards: [0], firstSeen: 0),
+            Concept(
+                id: "mobile-crm", label: "mobile CRM", aliases: ["Mobile CRM"], decks: ["crm"], cards: [1], firstSeen: 1
+            ),
         ]
         let relations = [Relation(source: 0, target: 1, kind: .broader, weight: 2.5, evidence: "crm:3 extends")]
         return Analyzer().analyze(ConceptGraph(cards: cards, concepts: concepts, relations: relations))
@@ -49,7 +55,8 @@ import Testing
         let directory = try TestPaths.temporaryDirectory()
         let cache = AnalysisCache(directory: directory)
         cache.store(AnalysisCache.Entry(analyzed: Self.graph(), messages: []), key: "k")
-        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".graph") })
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".graph") })
         let url = directory.appendingPathComponent(file)
         let bytes = try Data(contentsOf: url)
         for cut in [10, bytes.count / 2, bytes.count - 1] {
@@ -86,7 +93,9 @@ import Testing
         let directory = try TestPaths.temporaryDirectory()
         let cache = AnalysisCache(directory: directory, limit: 2)
         for key in ["a", "b", "c"] { cache.store(AnalysisCache.Entry(analyzed: Self.graph(), messages: []), key: key) }
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".graph") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".graph")
+        }
         #expect(files.count == 2)
         #expect(cache.load(key: "c") != nil)
     }
@@ -94,7 +103,9 @@ import Testing
     @Test func theStandardCacheFollowsTheEnvironment() {
         #expect(AnalysisCache.standard(environment: ["HOME": "/h", "CONCEPTGRAPH_CACHE": "off"]) == nil)
         #expect(AnalysisCache.standard(environment: ["HOME": "/h"])?.directory.path == "/h/.cache/conceptgraph")
-        #expect(AnalysisCache.standard(environment: ["HOME": "/h", "XDG_CACHE_HOME": "/x"])?.directory.path == "/x/conceptgraph")
+        #expect(
+            AnalysisCache.standard(environment: ["HOME": "/h", "XDG_CACHE_HOME": "/x"])?.directory.path
+                == "/x/conceptgraph")
         #expect(AnalysisCache.standard(environment: ["CONCEPTGRAPH_CACHE_DIR": "/c"])?.directory.path == "/c")
     }
 }

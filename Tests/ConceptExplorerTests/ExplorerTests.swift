@@ -219,7 +219,9 @@ enum Fixture {
         #expect(lines("unlinked") == [15, 23])
         #expect(view.problems.allSatisfy { $0.file == "decks/crm.txt" })
         let rendered = text.render(view)
-        #expect(rendered.contains("decks/crm.txt:21: conflicting-answers: \"What is CRM?\" is answered differently at decks/crm.txt:1"))
+        #expect(
+            rendered.contains(
+                "decks/crm.txt:21: conflicting-answers: \"What is CRM?\" is answered differently at decks/crm.txt:1"))
         #expect(explorer.lint(checks: [.emptyAnswer]).problems.count == 1)
     }
 

@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TestSupport
-import Testing
 
 /// `browse` on a real pseudo-terminal: tmux runs it in a detached session of its own server (a
 /// private socket), keys go in with `send-keys` and the screen comes back with `capture-pane`.
@@ -37,7 +37,8 @@ import Testing
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, output ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(
+                &actions, 1, output ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             var attributes = posix_spawnattr_t()
             posix_spawnattr_init(&attributes)
@@ -176,7 +177,9 @@ import Testing
         try session.waitFor("the browser") { $0.last { !$0.isEmpty }?.contains("q quit") == true }
         try session.keys("Right")
         try session.keys("C-c")
-        let screen = try session.waitFor("the browser to end") { $0.contains("EXIT=130") && $0.joined().contains("extproc") }
+        let screen = try session.waitFor("the browser to end") {
+            $0.contains("EXIT=130") && $0.joined().contains("extproc")
+        }
         #expect(Self.restored(screen), "\(screen.joined(separator: "\n"))")
     }
 

@@ -166,7 +166,8 @@ import Testing
         #expect(problems.first?["line"] as? Int == 3)
         #expect(problems.first?["check"] as? String == "empty-answer")
 
-        try CommandLineTests.write("What is CRM?\tCustomer relationship management.\n", to: folder.appendingPathComponent("ok/one.tsv"))
+        try CommandLineTests.write(
+            "What is CRM?\tCustomer relationship management.\n", to: folder.appendingPathComponent("ok/one.tsv"))
         let clean = try run(["lint", "ok", "--check", "empty-answer"], in: folder)
         #expect(clean.status == 0)
         #expect(clean.stdout == "No problems found.\n")
@@ -187,7 +188,8 @@ import Testing
         #expect(again.stdout == first.stdout)
         // An edit keeping the size: the new words are found, the old ones are not.
         try CommandLineTests.write("What is CRM?\nCustomer relationsXip management.\n", to: deck)
-        let edited = try CommandLineTests.run(["search", "relationship", "decks"], in: folder, environment: environment)
+        let edited = try CommandLineTests.run(
+            ["search", "relationship", "decks"], in: folder, environment: environment)
         #expect(edited.status == 1)
         // A new deck in the folder.
         try CommandLineTests.write("Churn\nCustomers who leave.\n", to: folder.appendingPathComponent("decks/more.txt"))
@@ -195,7 +197,8 @@ import Testing
         #expect(added.status == 0, "\(added.stderr)")
         // Other options, another graph; and CONCEPTGRAPH_CACHE=off reads the decks.
         let off = try CommandLineTests.run(
-            ["show", "churn", "decks"], in: folder, environment: environment.merging(["CONCEPTGRAPH_CACHE": "off"]) { $1 })
+            ["show", "churn", "decks"], in: folder,
+            environment: environment.merging(["CONCEPTGRAPH_CACHE": "off"]) { $1 })
         #expect(off.stdout == added.stdout)
     }
 

@@ -104,7 +104,8 @@ public struct TextRenderer: Sendable {
             lines.append("")
             lines.append(style.heading("\(title) (\(edges.count))"))
             for edge in edges {
-                lines.append("  " + edge.label + (edge.evidence.isEmpty ? "" : style.dim("  — " + oneLine(edge.evidence))))
+                lines.append(
+                    "  " + edge.label + (edge.evidence.isEmpty ? "" : style.dim("  — " + oneLine(edge.evidence))))
             }
         }
         return lines.joined(separator: "\n")
@@ -156,7 +157,8 @@ public struct TextRenderer: Sendable {
         return view.clusters.map { cluster in
             let id = String(repeating: " ", count: max(0, width - String(cluster.id).count)) + "\(cluster.id)"
             let main = cluster.main.map(\.label).joined(separator: ", ")
-            return "\(id)  \(style.bold(cluster.name))  " + style.dim("(\(cluster.size) concept\(plural(cluster.size)))")
+            return "\(id)  \(style.bold(cluster.name))  "
+                + style.dim("(\(cluster.size) concept\(plural(cluster.size)))")
                 + (cluster.size > 1 ? "\n" + String(repeating: " ", count: width + 2) + main : "")
         }.joined(separator: "\n")
     }

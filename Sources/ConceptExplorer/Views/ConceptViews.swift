@@ -114,7 +114,8 @@ extension Explorer {
             children: edges(of: index, kind: .broader, incoming: false),
             prerequisites: edges(of: index, kind: .requires, incoming: true),
             dependents: edges(of: index, kind: .requires, incoming: false),
-            related: edges(of: index, kind: .related, incoming: true) + edges(of: index, kind: .related, incoming: false))
+            related: edges(of: index, kind: .related, incoming: true)
+                + edges(of: index, kind: .related, incoming: false))
     }
 
     /// A study-order step for concept `index`.

@@ -87,7 +87,8 @@ extension Explorer {
             for i in cards.indices where conceptsOfCard[i].allSatisfy({ degree(of: $0) == 0 }) {
                 let what =
                     conceptsOfCard[i].isEmpty
-                    ? "names no concept" : "links to no other concept (\(conceptsOfCard[i].map(label).joined(separator: ", ")))"
+                    ? "names no concept"
+                    : "links to no other concept (\(conceptsOfCard[i].map(label).joined(separator: ", ")))"
                 problems.append(problem(.unlinked, i, "\"\(short(cards[i].front))\" \(what)", related: []))
             }
         }
@@ -145,9 +146,10 @@ extension Explorer {
         var frequency: [Int] = []
         var sets: [[Int32]] = []
         sets.reserveCapacity(cards.count)
+        var stemmer = WordStemmer()
         for i in cards.indices {
             var set = Set<Int32>()
-            for word in NameFolding.words(foldedFronts[i] + " " + foldedBacks[i]) {
+            for word in stemmer.words(foldedFronts[i] + " " + foldedBacks[i]) {
                 let id: Int32
                 if let known = ids[word] {
                     id = known
@@ -162,7 +164,9 @@ extension Explorer {
         }
         // Rarest word first, ties by id: a fixed global order.
         for i in sets.indices {
-            sets[i].sort { frequency[Int($0)] != frequency[Int($1)] ? frequency[Int($0)] < frequency[Int($1)] : $0 < $1 }
+            sets[i].sort {
+                frequency[Int($0)] != frequency[Int($1)] ? frequency[Int($0)] < frequency[Int($1)] : $0 < $1
+            }
         }
         var postings = [[Int32]](repeating: [], count: frequency.count)
         var problems: [LintProblem] = []
@@ -187,7 +191,9 @@ extension Explorer {
                     guard Double(small) >= threshold * Double(large) else { continue }
                     let common = Set(a).intersection(words).count
                     let similarity = Double(common) / Double(a.count + words.count - common)
-                    guard similarity >= threshold, similarity < 1 || foldedFronts[i] != foldedFronts[j] else { continue }
+                    guard similarity >= threshold, similarity < 1 || foldedFronts[i] != foldedFronts[j] else {
+                        continue
+                    }
                     if best == nil || similarity > best!.similarity { best = (j, similarity) }
                 }
             }
@@ -204,4 +210,3 @@ extension Explorer {
         return problems
     }
 }
-

@@ -47,21 +47,23 @@ extension Explorer {
         var cardWords: [Set<String>] = []
         cardWords.reserveCapacity(graph.cards.count)
         var cardHits: [(index: Int, score: Int)] = []
+        var stemmer = WordStemmer()
         for (index, card) in graph.cards.enumerated() {
-            let front = Set(NameFolding.words(NameFolding.fold(card.front)))
-            let back = Set(NameFolding.words(NameFolding.fold(card.back)))
+            let front = Set(stemmer.words(NameFolding.fold(card.front)))
+            let back = Set(stemmer.words(NameFolding.fold(card.back)))
             let all = front.union(back)
             cardWords.append(all.intersection(words))
             guard words.allSatisfy(all.contains) else { continue }
-            cardHits.append((index, words.reduce(0) { $0 + (front.contains($1) ? 2 : 0) + (back.contains($1) ? 1 : 0) }))
+            cardHits.append(
+                (index, words.reduce(0) { $0 + (front.contains($1) ? 2 : 0) + (back.contains($1) ? 1 : 0) }))
         }
         cardHits.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
 
         var conceptHits: [(index: Int, score: Int)] = []
         for (index, concept) in graph.concepts.enumerated() {
             let foldedLabel = NameFolding.fold(concept.label)
-            let label = Set(NameFolding.words(foldedLabel))
-            let aliases = Set(concept.aliases.flatMap { NameFolding.words(NameFolding.fold($0)) })
+            let label = Set(stemmer.words(foldedLabel))
+            let aliases = Set(concept.aliases.flatMap { stemmer.words(NameFolding.fold($0)) })
             let inCards = concept.cards.reduce(into: Set<String>()) { $0.formUnion(cardWords[$1]) }
             var score = foldedLabel == foldedQuery ? 10 : 0
             var all = true
