@@ -203,6 +203,41 @@ import Testing
     }
 
     @Test(.enabled(if: ready, "needs tmux and the built conceptgraph binary"))
+    func boldOnATerminalButNotWithNoColorOrADumbTerminal() throws {
+        let binary = CommandLineTests.binary!.path
+        let session = try Session(
+            command: "sh -c 'unset NO_COLOR; \(binary) tree CRM --depth 0; NO_COLOR=1 \(binary) tree CRM --depth 0; "
+                + "TERM=dumb \(binary) tree CRM --depth 0; echo DONE; sleep 60'")
+        try session.waitFor("three trees") { $0.contains("DONE") }
+        // With escape sequences: the first tree is bold, the other two are plain.
+        let lines = try session.tmux(["capture-pane", "-p", "-e"]).components(separatedBy: "\n")
+            .filter { $0.contains("CRM") }
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.first?.contains("\u{1B}[1m") == true, "\(lines)")
+        // (tmux ends captured lines with its own resets; bold and dim are ours.)
+        #expect(lines.dropFirst().allSatisfy { !$0.contains("\u{1B}[1m") && !$0.contains("\u{1B}[2m") }, "\(lines)")
+    }
+
+    @Test(
+        .enabled(if: ready, "needs tmux and the built conceptgraph binary"),
+        .enabled(if: TestPaths.shared("decks/mcultra-mcat") != nil, "needs ../shared/decks/mcultra-mcat"))
+    func aSlowReadShowsProgressOnTheTerminalAndErasesIt() throws {
+        // The largest single public deck takes a couple of seconds to read and analyse (no cache).
+        let deck = try #require(TestPaths.shared("decks/mcultra-mcat")).path
+        let session = try Session(
+            command:
+                "sh -c '\(CommandLineTests.binary!.path) stats \(deck) > /dev/null 2>/dev/tty; echo EXIT=$?; sleep 60'",
+            environment: ["CONCEPTGRAPH_CACHE=off"])
+        try session.waitFor("the spinner") {
+            $0.contains { $0.contains("Reading decks… ") || $0.contains("Finding concepts in ") }
+        }
+        let screen = try session.waitFor("the end") { $0.contains("EXIT=0") }
+        #expect(
+            !screen.contains { $0.contains("Finding concepts in ") && $0.contains(" s") && !$0.hasPrefix("/") },
+            "the spinner erases itself")
+    }
+
+    @Test(.enabled(if: ready, "needs tmux and the built conceptgraph binary"))
     func redrawsOnResize() throws {
         let session = try Session(command: Self.command)
         try session.waitFor("the browser") { $0.last { !$0.isEmpty }?.contains("q quit") == true }
