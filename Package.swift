@@ -64,12 +64,21 @@ let package = Package(
         ),
         // The full-screen terminal browser (ncurses): terminal set-up, restoring, drawing, keys.
         .target(name: "TerminalBrowser", dependencies: ["ConceptExplorer", "CNcurses"]),
+        // Study: the FSRS-6 scheduler (pure values), the SQLite progress store (GRDB), and card selection
+        // in prerequisite order. The terminal loop lives in the CLI.
+        .target(name: "Scheduling"),
+        .target(
+            name: "StudyStore",
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "StudySession", dependencies: ["Scheduling", "ConceptAnalysis", "GraphAlgorithms"]),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
                 "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
                 "ConceptExplorer", "TerminalBrowser", "AnalysisCache",
+                "Scheduling", "StudyStore", "StudySession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +90,10 @@ let package = Package(
             dependencies: ["GraphAlgorithms"],
             path: "Benchmarks/GraphBench"
         ),
+
+        // Replays review histories through the scheduler and prints JSON: the FSRS reference check
+        // (.ci/checks/40-fsrs-reference.sh) compares it with the Python `fsrs` package.
+        .executableTarget(name: "fsrs-replay", dependencies: ["Scheduling"], path: "Tools/FSRSReplay"),
 
         // Tests. TestSupport finds the repository and the optional ../shared material.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -101,6 +114,21 @@ let package = Package(
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
         .testTarget(
             name: "ConceptGraphCLITests",
-            dependencies: ["ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport"]),
+            dependencies: [
+                "ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "StudyStoreTests",
+            dependencies: ["StudyStore", "Scheduling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "StudySessionTests",
+            dependencies: [
+                "StudySession", "Scheduling", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport",
+            ]
+        ),
     ]
 )

@@ -21,7 +21,8 @@ public struct ConceptGraphCommand: ParsableCommand {
             """,
         version: ConceptGraphVersion.current,
         subcommands: [
-            BuildCommand.self, ExportCommand.self, AnkiCommand.self, PicturesCommand.self,
+            BuildCommand.self, ExportCommand.self, AnkiCommand.self, PicturesCommand.self, StudyCommand.self,
+            ProgressCommand.self,
             TreeCommand.self, ShowCommand.self, PrereqsCommand.self, OrderCommand.self, ClustersCommand.self,
             PathCommand.self, SearchCommand.self, StatsCommand.self, LintCommand.self, BrowseCommand.self,
         ],
