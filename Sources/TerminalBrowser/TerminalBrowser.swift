@@ -47,6 +47,8 @@ public enum TerminalBrowser {
         _ = set_term(screen)
         installSignalHandlers()
         defer {
+            // Handlers first: none may call endwin on a screen that is gone.
+            restoreSignalHandlers()
             endwin()
             delscreen(screen)
         }
@@ -126,8 +128,11 @@ public enum TerminalBrowser {
         }
     }
 
+    private static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
+    private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
     private static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        for sig in stopSignals {
             signal(sig) { received in
                 endwin()
                 _exit(128 + received)
@@ -135,7 +140,7 @@ public enum TerminalBrowser {
         }
         // Crashes: restore the terminal, then hand the signal to whoever had it before (Swift's
         // backtracer prints its report on the restored screen) or to the default action.
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for sig in crashSignals {
             var action = sigaction()
             sigemptyset(&action.sa_mask)
             // No deferral: the signal raised again inside the handler reaches the previous handler at once.
@@ -147,6 +152,12 @@ public enum TerminalBrowser {
             #endif
             sigaction(sig, &action, previousCrashActions + Int(sig))
         }
+    }
+
+    /// Puts back what was there before the browser: default stop signals, the previous crash handlers.
+    private static func restoreSignalHandlers() {
+        for sig in stopSignals { signal(sig, SIG_DFL) }
+        for sig in crashSignals { sigaction(sig, previousCrashActions + Int(sig), nil) }
     }
 }
 
