@@ -37,14 +37,16 @@ struct Pipeline {
         var readFiles: Set<FileIdentity>
     }
 
-    /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
-    /// could be read (never an empty graph written silently).
+    /// Runs the stages and reports problems on stderr. Throws exit status 2 when no deck is named and
+    /// there is no `Decks/`, or when no card at all could be read (never an empty graph written silently).
     func run() throws -> Outcome {
         if paths.isEmpty && !FileManager.default.fileExists(atPath: "Decks") {
             Diagnostics.error(
                 "no deck given and no Decks/ folder in \(FileManager.default.currentDirectoryPath)",
-                hint: "name deck files or folders, e.g. `conceptgraph tree my-decks/`, or run where Decks/ is")
-            throw ExitCode(2)
+                hint:
+                    "name deck files or folders after the command, e.g. `conceptgraph build my-decks/`, "
+                    + "or run it where a Decks/ folder is")
+            throw ExitStatus.badInput
         }
         // A spinner on stderr when this takes over a second (and stderr is a terminal).
         let progress = ProgressIndicator.start("Reading decks")
@@ -59,7 +61,7 @@ struct Pipeline {
                 "no cards found in \(resolvedPaths.joined(separator: ", "))",
                 hint:
                     "give deck files or folders holding .txt, .tsv, .csv, CrowdAnki .json, Obsidian .md or .apkg decks")
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
         let working = ProgressIndicator.start("Finding concepts in \(cardCount) cards")
         defer { working.stop() }
