@@ -692,6 +692,11 @@ private struct ExtractionRun {
         let pending = cards.indices.filter { readings[$0].subjects.isEmpty && !frontTokens[$0].isEmpty }
         guard !pending.isEmpty else { return }
         let matcher = buildMatcher()
+        // What each involved front names, and on how many of them each concept is named: the card is
+        // mainly about its most specific concept (named on the fewest fronts), as inverse document
+        // frequency weighs words, not about the decks' topic word it mentions first.
+        var named: [[Int]] = []
+        var frontsNaming: [Int: Int] = [:]
         for index in pending {
             let tokens = frontTokens[index]
             var concepts: [Int] = []
@@ -699,6 +704,19 @@ private struct ExtractionRun {
                 in: tokens.map { normalizer.fold($0) }, boundaryBefore: tokens.map { $0.gap == .boundary })
             where !concepts.contains(registry.find(match.concept)) {
                 concepts.append(registry.find(match.concept))
+                frontsNaming[registry.find(match.concept), default: 0] += 1
+            }
+            named.append(concepts)
+        }
+        for (position, index) in pending.enumerated() {
+            let tokens = frontTokens[index]
+            var concepts = named[position]
+            if let specific = concepts.indices.min(by: {
+                (frontsNaming[concepts[$0]] ?? 0, $0) < (frontsNaming[concepts[$1]] ?? 0, $1)
+            }),
+                specific > 0
+            {
+                concepts.insert(concepts.remove(at: specific), at: 0)
             }
             // No known concept named: the card's topic code ("opcode: is part of every (...)"), else its
             // first noun phrase.

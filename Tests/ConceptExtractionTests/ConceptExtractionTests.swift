@@ -72,6 +72,21 @@ import Testing
         #expect(graph.concept("CRM vision")?.cards == [0, 2])
         #expect(graph.concept("CRM project")?.cards == [1, 2])
     }
+
+    @Test func anInvolvedQuestionIsMainlyAboutItsMostSpecificConcept() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Heart", "A pump"), ("Aortic valve", "A valve"), ("Cardiac output", "Volume per minute"),
+                    ("Left ventricle", "A chamber"),
+                    ("When the heart beats fast, what happens to the cardiac output of the heart?", "It rises"),
+                    ("When the heart rests, where does the aortic valve sit in the heart?", "Above the left ventricle"),
+                ]))
+        // The answer's words build on the specific concept, not on the topic word named first.
+        #expect(graph.has(.requires, from: "left ventricle", to: "aortic valve"))
+        #expect(!graph.has(.requires, from: "left ventricle", to: "heart"))
+    }
 }
 
 @Suite struct SharedTermTests {
