@@ -446,7 +446,11 @@ private struct ExtractionRun {
                         && Lexicon.functionWords.contains(tokens[index - 1].lower)
                     // A lone noun that is a whole noun phrase ("the spores", "of mosses", "where
                     // fertilization occurs"): English knows it as a noun, no scaffolding word.
-                    if afterArticle,
+                    // (A whole noun phrase: nothing nominal before it either, "produces spores by …".)
+                    let opensPhrase =
+                        afterArticle || index == 0 || tokens[index].gap == .boundary
+                        || tokens[index - 1].tag == .verb
+                    if opensPhrase,
                         tokens[index].tag == .noun && isLoneNounPhrase(tokens, index)
                             || normalizer.isAcronym(tokens[index]) && tokens[index].text.count >= 2
                                 && (index + 1 == tokens.count || !normalizer.isNominal(tokens, index + 1))
