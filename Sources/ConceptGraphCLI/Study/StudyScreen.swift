@@ -36,14 +36,13 @@ struct StudyScreen {
     }
 
     func showFront(
-        _ selection: Selection, schedules: [CardSchedule], now: Date, newLeft: Int, shown: Int, previous: String?
+        _ selection: Selection, dueCount: Int, newLeft: Int, shown: Int, previous: String?
     ) {
         let card = graph.cards[selection.card]
         var text = ""
         if interactive {
-            let due = (0..<schedules.count).filter { context.selector.cardInScope[$0] && schedules[$0].isDue(at: now) }
             text += "\u{1B}[2J\u{1B}[H"
-            text += dim("conceptgraph study · \(due.count) due · \(newLeft) new left today") + "\n"
+            text += dim("conceptgraph study · \(dueCount) due · \(newLeft) new left today") + "\n"
             if let previous { text += dim(previous) + "\n" }
             text += "\n"
         }
