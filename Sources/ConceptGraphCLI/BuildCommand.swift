@@ -10,6 +10,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the concept graph of some decks and write it in several formats.",
+        usage: "conceptgraph build [<paths> ...] [<options>]",
         discussion: """
             Writes <output>/concepts.graphml (for Gephi, yEd, Cytoscape, NetworkX, igraph), \
             <output>/concepts.dot (Graphviz) and, when Graphviz is installed, <output>/concepts.svg. \

@@ -11,7 +11,7 @@ public struct ConceptGraphCommand: ParsableCommand {
             order and clusters, and writes GraphML and Graphviz files.
 
             Example:
-              conceptgraph                       # Decks/ → Graphs/concepts.{graphml,dot,svg}
+              conceptgraph                  # Decks/ → Graphs/concepts.{graphml,dot,svg}
               conceptgraph build my-decks/ --output out/
             """,
         subcommands: [

@@ -10,6 +10,7 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Study the cards in prerequisite order with spaced repetition (FSRS-6).",
+        usage: "conceptgraph study [<paths> ...] [<options>]",
         discussion: """
             Due reviews come first, then new cards in study order. A new card comes only once every \
             concept it requires is learned (each of its cards has an FSRS stability of at least 2 days: \
@@ -17,7 +18,7 @@ struct StudyCommand: ParsableCommand {
             w why this card now; q quit. Every answer is saved before the next card shows.
 
             Examples:
-              conceptgraph study                          # Decks/, progress in Decks/.conceptgraph/
+              conceptgraph study              # Decks/, progress in Decks/.conceptgraph/
               conceptgraph study bio.tsv --target osmosis --new 10
               conceptgraph study --plan --days 14
               printf '3\\n1\\n4\\n' | conceptgraph study --answers -

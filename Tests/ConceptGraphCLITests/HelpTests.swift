@@ -1,0 +1,33 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `--help` of every command as a user reads it in an 80-column terminal.
+@Suite struct HelpTests {
+    static let commands = ["build", "export", "anki", "pictures", "study", "progress"]
+
+    @Test(.enabled(if: CommandLineTests.binary != nil, "needs the built conceptgraph binary"))
+    func everyHelpFitsEightyColumnsWithWholeExampleLines() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        for command in [[]] + Self.commands.map { [$0] } {
+            let run = try CommandLineTests.run(command + ["--help"], in: folder)
+            #expect(run.status == 0, "\(command)")
+            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in lines {
+                #expect(line.count <= 80, "\(command) --help: \(line.count) columns: \(line)")
+            }
+            // An example is one command line: argument-parser wraps a longer one at column 0.
+            var inExamples = false
+            for line in lines {
+                if line.hasPrefix("Example") {
+                    inExamples = true
+                } else if line.isEmpty {
+                    inExamples = false
+                } else if inExamples {
+                    #expect(line.hasPrefix("  conceptgraph") || line.hasPrefix("  printf"), "\(command): \(line)")
+                }
+            }
+            #expect(lines.contains { $0.hasPrefix("USAGE: conceptgraph") }, "\(command)")
+        }
+    }
+}
