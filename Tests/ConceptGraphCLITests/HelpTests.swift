@@ -30,4 +30,20 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("USAGE: conceptgraph") }, "\(command)")
         }
     }
+
+    /// Bad usage exits 2 (the documented code), not argument-parser's 64, with the message on stderr.
+    @Test(.enabled(if: CommandLineTests.binary != nil, "needs the built conceptgraph binary"))
+    func usageErrorsExitWithTwo() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        for arguments in [
+            ["export", "--format", "yaml"], ["study", "--plan", "--days", "0"], ["anki"],
+            ["build", "--no-such-option"],
+        ] {
+            let run = try CommandLineTests.run(arguments, in: folder)
+            #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("Usage: conceptgraph"), "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+        #expect(try CommandLineTests.run(["study", "--help"], in: folder).status == 0)
+    }
 }
