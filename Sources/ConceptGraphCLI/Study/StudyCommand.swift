@@ -101,7 +101,10 @@ struct StudyCommand: ParsableCommand {
                 previous: lastLine)
             var revealed = false
             while true {
-                guard let action = try learnerInput.next() else { break session }
+                guard let action = try learnerInput.next() else {
+                    tally.inputEnded = true
+                    break session
+                }
                 switch action {
                 case .quit:
                     tally.quit = true
@@ -236,6 +239,8 @@ struct SessionTally {
     var reviews = 0
     var again = 0
     var quit = false
+    /// The keyboard or the answers file ended while a card was on screen.
+    var inputEnded = false
     var total: Int { new + reviews }
 
     mutating func count(_ reason: SelectionReason, grade: Grade) {

@@ -111,12 +111,13 @@ struct StudyScreen {
     func finish(tally: SessionTally, context: StudyContext, newPerDay: Int, interactive: Bool) {
         var lines: [String] = []
         if interactive { lines.append("") }
-        if tally.total == 0 {
+        let stopped = tally.quit ? ", stopped early" : tally.inputEnded ? ", stopped: no more answers" : ""
+        if tally.total == 0 && stopped.isEmpty {
             lines.append("Nothing to study now.")
         } else {
             lines.append(
                 "Studied \(tally.total) card\(tally.total == 1 ? "" : "s") (\(tally.new) new, \(tally.reviews) reviews, "
-                    + "\(tally.again) forgotten)\(tally.quit ? ", stopped early" : "").")
+                    + "\(tally.again) forgotten)\(stopped).")
         }
         if let schedules = try? context.schedules() {
             let now = context.clock.now()
