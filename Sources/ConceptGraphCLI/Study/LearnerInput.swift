@@ -113,6 +113,9 @@ struct TerminalKeys: LearnerInput {
             sigaddset(&wanted, number)
             signal(number) { received in
                 TerminalState.restore()
+                // Only async-signal-safe calls here: write(2) of a constant, then _exit.
+                let note: StaticString = "\nInterrupted: every answer given is saved; the card on screen was not.\n"
+                _ = write(STDERR_FILENO, note.utf8Start, note.utf8CodeUnitCount)
                 _exit(128 + received)
             }
         }
