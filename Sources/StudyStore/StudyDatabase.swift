@@ -89,10 +89,12 @@ public final class StudyDatabase: Sendable {
                     do {
                         try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     } catch {
-                        throw StudyStoreError.readOnly(path: path)
+                        throw StudyStoreError.cannotCreate(path: path, folder: Self.firstMissingOrFolder(folder))
                     }
                 }
-                guard Self.isWritable(folder.isEmpty ? "." : folder) else { throw StudyStoreError.readOnly(path: path) }
+                guard Self.isWritable(folder.isEmpty ? "." : folder) else {
+                    throw StudyStoreError.cannotCreate(path: path, folder: folder.isEmpty ? "." : folder)
+                }
             }
         }
         if !exists && !create {
@@ -122,6 +124,20 @@ public final class StudyDatabase: Sendable {
             let mode = attributes[.posixPermissions] as? Int
         else { return false }
         return mode & 0o222 != 0
+    }
+
+    /// The folder to name when `folder` cannot be created: its nearest existing ancestor (the one that
+    /// refused), else `folder` itself.
+    static func firstMissingOrFolder(_ folder: String) -> String {
+        var current = folder
+        while !current.isEmpty && current != "/" {
+            let parent = (current as NSString).deletingLastPathComponent
+            if FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent) {
+                return parent.isEmpty ? "." : parent
+            }
+            current = parent
+        }
+        return folder
     }
 
     // MARK: Schema
