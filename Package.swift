@@ -51,6 +51,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Questions asked of an analysed graph and their views: name lookup, tree, show, prerequisites,
+        // order, clusters, paths, search, stats, lint; text and JSON renderers. Pure, no terminal.
+        .target(name: "ConceptExplorer", dependencies: ["ConceptAnalysis", "GraphAlgorithms", "Stemming"]),
+        // The analysed graph of a deck set on disk, keyed by the decks' bytes, options and build.
+        .target(name: "AnalysisCache", dependencies: ["ConceptAnalysis", "ConceptExtraction", "DeckReading"]),
+        // ncurses from the system (Debian: libncurses-dev), for the full-screen browser.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // The full-screen terminal browser (ncurses): terminal set-up, restoring, drawing, keys.
+        .target(name: "TerminalBrowser", dependencies: ["ConceptExplorer", "CNcurses"]),
         // Study: the FSRS-6 scheduler (pure values), the SQLite progress store (GRDB), and card selection
         // in prerequisite order. The terminal loop lives in the CLI.
         .target(name: "Scheduling"),
@@ -64,6 +77,7 @@ let package = Package(
             name: "ConceptGraphCLI",
             dependencies: [
                 "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
+                "ConceptExplorer", "TerminalBrowser", "AnalysisCache",
                 "Scheduling", "StudyStore", "StudySession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -89,6 +103,14 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisCacheTests",
+            dependencies: ["AnalysisCache", "ConceptAnalysis", "DeckReading", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ConceptExplorerTests",
+            dependencies: ["ConceptExplorer", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]
+        ),
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
         .testTarget(
             name: "ConceptGraphCLITests",
