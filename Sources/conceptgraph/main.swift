@@ -14,4 +14,4 @@ var stopSignals = sigset_t()
 sigemptyset(&stopSignals)
 for stop in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&stopSignals, stop) }
 sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
-ConceptGraphCommand.runWithDocumentedExitCodes()
+ConceptGraphCommand.main()
