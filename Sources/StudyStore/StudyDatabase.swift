@@ -193,7 +193,9 @@ public final class StudyDatabase: Sendable {
             if applicationID != 0 && applicationID != Self.applicationID {
                 throw StudyStoreError.foreignDatabase(path: path)
             }
-            if applicationID == 0 && !tables.isEmpty {
+            // GRDB creates its `grdb_migrations` table before the first migration's transaction: a
+            // database another session is creating right now has only that table and no id yet.
+            if applicationID == 0 && tables.contains(where: { $0 != "grdb_migrations" }) {
                 throw StudyStoreError.foreignDatabase(path: path)
             }
             if try db.tableExists("grdb_migrations"), try migrator.hasBeenSuperseded(db) {
