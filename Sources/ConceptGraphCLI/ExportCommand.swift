@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               conceptgraph export --format json --output concepts.json
-              conceptgraph export --format png --around "cache" --depth 2 --output cache.png
+              conceptgraph export --format png --around cache --depth 2 -o cache.png
               conceptgraph export Decks/ --format mermaid --cluster 3
             """
     )
