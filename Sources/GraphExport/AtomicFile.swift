@@ -94,6 +94,77 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes the file at `path` atomically, streaming: `body` writes the content to the descriptor
+    /// of a new temp file beside `path` (in as many writes as it likes, e.g. with `writeAll`); the
+    /// temp file is then flushed and renamed over `path`, as `write(_:to:)` does. If `body` throws,
+    /// the temp file is removed, the target is left as it was, and the error is rethrown. For large
+    /// outputs that should never be held in memory whole.
+    ///
+    ///     try AtomicFile.write(to: "out/big.txt") { fd throws(ExportError) in
+    ///         try AtomicFile.writeAll(chunk, to: fd, path: "out/big.txt")
+    ///     }
+    public static func write(to path: String, streaming body: (Int32) throws(ExportError) -> Void) throws(ExportError) {
+        guard !path.isEmpty else { throw .file(operation: "write", path: path, errno: ENOENT) }
+        let (directory, name) = split(path)
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw .file(operation: "write", path: path, errno: EISDIR)
+        }
+        try createDirectories(directory, reportingAs: path)
+
+        var fd: Int32 = -1
+        var tempPath = ""
+        for _ in 0..<8 {
+            tempPath =
+                directory + "/." + shortened(name) + ".tmp-\(getpid())-"
+                + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw .file(operation: "create a temporary file in its folder", path: path, errno: errno) }
+
+        var failure: ExportError?
+        var existing = stat()
+        if stat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG {
+            _ = fchmod(fd, existing.st_mode & 0o7777)
+        }
+        do throws(ExportError) {
+            try body(fd)
+        } catch {
+            failure = error
+        }
+        if failure == nil, fsync(fd) != 0 {
+            failure = .file(operation: "flush to disk", path: path, errno: errno)
+        }
+        if close(fd) != 0, failure == nil {
+            failure = .file(operation: "write", path: path, errno: errno)
+        }
+        if failure == nil, rename(tempPath, path) != 0 {
+            failure = .file(operation: "replace", path: path, errno: errno)
+        }
+        if let failure {
+            unlink(tempPath)
+            throw failure
+        }
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            _ = fsync(directoryFD)
+            close(directoryFD)
+        }
+    }
+
+    /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`); errors name `path`.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(ExportError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .file(operation: "write", path: path, errno: errno)
+            }
+            offset += written
+        }
+    }
+
     /// (folder, file name) of `path`; the folder is "." for a bare name.
     static func split(_ path: String) -> (String, String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
