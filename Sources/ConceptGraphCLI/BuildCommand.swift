@@ -27,6 +27,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var reporting: ReportingOptions
 
     @Option(name: .shortAndLong, help: "Folder to write the graph files into.")
     var output: String = "Graphs"
@@ -45,25 +46,34 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(input: input, analysis: analysis).run()
-        let written = try write(outcome.analyzed)
+        let timings = reporting.timings ? StageTimings() : nil
+        defer { if let timings { Diagnostics.printError(timings.report) } }
+        let outcome = try Pipeline(input: input, analysis: analysis).run(timings: timings)
+        let written = try write(outcome.analyzed, timings: timings)
         print(Summary(outcome: outcome, written: written).text)
         if outcome.hadErrors { throw ExitCode.failure }
     }
 
-    /// Writes the chosen formats; returns the paths written.
-    private func write(_ analyzed: AnalyzedGraph) throws -> [String] {
+    /// Writes the chosen formats; returns the paths written. GraphML and DOT are written at once,
+    /// each on its own thread (they only read the graph); errors are reported in format order.
+    private func write(_ analyzed: AnalyzedGraph, timings: StageTimings?) throws -> [String] {
         var written: [String] = []
         let base = (output as NSString).appendingPathComponent("concepts")
+        var jobs: [(path: String, job: @Sendable () -> ExportError?)] = []
+        if format.contains(.graphml) {
+            let path = base + ".graphml"
+            jobs.append(
+                (path, { Self.attempt("write graphml", timings) { try GraphMLWriter().write(analyzed, to: path) } }))
+        }
+        if format.contains(.dot) {
+            let path = base + ".dot"
+            jobs.append((path, { Self.attempt("write dot", timings) { try DOTWriter().write(analyzed, to: path) } }))
+        }
+        let failures = Concurrently.run(jobs.map(\.job))
+        for failure in failures.compactMap({ $0 }) { Diagnostics.printError(failure.description) }
+        guard failures.allSatisfy({ $0 == nil }) else { throw ExitCode.failure }
+        written += jobs.map(\.path)
         do {
-            if format.contains(.graphml) {
-                try GraphMLWriter().write(analyzed, to: base + ".graphml")
-                written.append(base + ".graphml")
-            }
-            if format.contains(.dot) {
-                try DOTWriter().write(analyzed, to: base + ".dot")
-                written.append(base + ".dot")
-            }
             if format.contains(.svg) {
                 let renderer = GraphvizRenderer()
                 if renderer.isAvailable {
@@ -82,6 +92,18 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         return written
+    }
+
+    /// Runs a writer, timed as stage `name` when there are timings; returns its error.
+    private static func attempt(_ name: String, _ timings: StageTimings?, _ body: () throws -> Void) -> ExportError? {
+        do {
+            try timings.measureIfGiven(name, body)
+            return nil
+        } catch let error as ExportError {
+            return error
+        } catch {
+            return .xml(message: "\(error)", path: nil)  // not reached: the writers throw ExportError only
+        }
     }
 }
 

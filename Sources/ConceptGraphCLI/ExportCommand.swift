@@ -20,6 +20,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var reporting: ReportingOptions
 
     @Option(help: "graphml or dot.")
     var format: Format
@@ -28,17 +29,21 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let outcome = try Pipeline(input: input, analysis: analysis).run()
-        do {
-            let data: Data
-            switch format {
-            case .graphml: data = try GraphMLWriter().data(for: outcome.analyzed)
-            case .dot: data = Data(try DOTWriter().text(for: outcome.analyzed).utf8)
-            }
-            if let output {
-                try AtomicFile.write(data, to: output)
-            } else {
-                FileHandle.standardOutput.write(data)
+        let timings = reporting.timings ? StageTimings() : nil
+        defer { if let timings { Diagnostics.printError(timings.report) } }
+        let outcome = try Pipeline(input: input, analysis: analysis).run(timings: timings)
+        let analyzed = outcome.analyzed
+        do throws(ExportError) {
+            // Both writers stream: to the temp file of an atomic replace, or straight to stdout.
+            try timings.measureIfGiven("write \(format.rawValue)") { () throws(ExportError) in
+                switch (format, output) {
+                case (.graphml, let path?): try GraphMLWriter().write(analyzed, to: path)
+                case (.dot, let path?): try DOTWriter().write(analyzed, to: path)
+                case (.graphml, nil):
+                    try GraphMLWriter().write(analyzed, toDescriptor: STDOUT_FILENO, path: "<standard output>")
+                case (.dot, nil):
+                    try DOTWriter().write(analyzed, toDescriptor: STDOUT_FILENO, path: "<standard output>")
+                }
             }
         } catch {
             Diagnostics.printError(error.description)

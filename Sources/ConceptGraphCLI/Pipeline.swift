@@ -17,9 +17,11 @@ struct Pipeline {
     }
 
     /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
-    /// could be read (never an empty graph written silently).
-    func run() throws -> Outcome {
-        let loaded = DeckLoader(format: input.deckFormat).load(paths: input.resolvedPaths)
+    /// could be read (never an empty graph written silently). With `timings`, each stage is timed.
+    func run(timings: StageTimings? = nil) throws -> Outcome {
+        let loaded = timings.measureIfGiven("read") {
+            DeckLoader(format: input.deckFormat).load(paths: input.resolvedPaths)
+        }
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
         guard cardCount > 0 else {
@@ -28,8 +30,12 @@ struct Pipeline {
                 hint: "give deck files or folders holding .txt, .tsv or .csv decks")
             throw ExitCode.failure
         }
-        let graph = ConceptExtractor().extract(from: loaded.decks)
-        let analyzed = analysis.analyzer.analyze(graph)
+        let graph = timings.measureIfGiven("extract") { ConceptExtractor().extract(from: loaded.decks) }
+        let analyzed = timings.measureIfGiven("analyse") {
+            analysis.analyzer.analyze(graph) { part, duration in
+                timings?.record(part.rawValue, depth: 1, duration)
+            }
+        }
         return Outcome(analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty)
     }
 }

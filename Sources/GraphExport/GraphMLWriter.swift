@@ -64,16 +64,22 @@ public struct GraphMLWriter: Sendable {
         }
     }
 
-    /// Writes the GraphML document for `analyzed` to `path` atomically (see `AtomicFile`).
+    /// Writes the GraphML document for `analyzed` to `path` atomically (see `AtomicFile`), streaming:
+    /// the document goes to the temp file in 1 MiB pieces and is never held in memory whole.
+    ///
+    /// - Complexity: O(V + E + total text length) time, O(1 MiB) extra memory.
     public func write(_ analyzed: AnalyzedGraph, to path: String) throws(ExportError) {
-        let bytes: Data
-        do throws(ExportError) {
-            bytes = try data(for: analyzed)
-        } catch {
-            if case .xml(let message, _) = error { throw .xml(message: message, path: path) }
-            throw error
+        try analyzed.checkExportable()
+        try AtomicFile.write(to: path) { fd throws(ExportError) in
+            try Self.stream(analyzed, to: fd, path: path)
         }
-        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// Writes the GraphML document for `analyzed` to the open descriptor `fd` (a pipe, standard
+    /// output, a file), streaming; `path` names it in errors. The bytes are those of `data(for:)`.
+    public func write(_ analyzed: AnalyzedGraph, toDescriptor fd: Int32, path: String) throws(ExportError) {
+        try analyzed.checkExportable()
+        try Self.stream(analyzed, to: fd, path: path)
     }
 
     // MARK: - Serialization
@@ -86,6 +92,49 @@ public struct GraphMLWriter: Sendable {
         guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
             throw XMLSession.lastError("cannot create the XML writer")
         }
+        try writeDocument(analyzed, raw)
+        let count = Int(xmlBufferLength(buffer))
+        // Take the buffer's memory instead of copying it (a 1M-edge file is ~250 MB). libxml2
+        // allocates with malloc unless xmlMemSetup was called, which this program never does.
+        guard count > 0, let content = xmlBufferDetach(buffer) else { return Data() }
+        return Data(bytesNoCopy: content, count: count, deallocator: .free)
+    }
+
+    /// The document through an `xmlOutputBuffer` whose callbacks collect libxml2's small (4 KB) writes
+    /// into 1 MiB pieces and write those to `fd` (EINTR and short writes retried, `errno` kept).
+    private static func stream(_ analyzed: AnalyzedGraph, to fd: Int32, path: String) throws(ExportError) {
+        let sink = ByteSink(fd: fd, path: path)
+        let context = Unmanaged.passRetained(sink)
+        defer { context.release() }
+        try XMLSession.run { () throws(ExportError) -> Void in
+            // On success the writer owns the output buffer and frees it (and calls close) with itself.
+            guard
+                let output = xmlOutputBufferCreateIO(
+                    { context, bytes, length in
+                        let sink = Unmanaged<ByteSink>.fromOpaque(context!).takeUnretainedValue()
+                        sink.append(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+                        sink.flushIfFull()
+                        return sink.failure == nil ? length : -1
+                    },
+                    { context in
+                        Unmanaged<ByteSink>.fromOpaque(context!).takeUnretainedValue().flush() ? 0 : -1
+                    }, context.toOpaque(), nil)
+            else { throw XMLSession.lastError("cannot create the XML output buffer") }
+            guard let raw = xmlNewTextWriter(output) else {
+                xmlOutputBufferClose(output)
+                throw XMLSession.lastError("cannot create the XML writer")
+            }
+            do throws(ExportError) {
+                try writeDocument(analyzed, raw)
+            } catch {
+                throw sink.failure ?? error
+            }
+        }
+        if let failure = sink.failure { throw failure }
+    }
+
+    /// The whole document with `raw`, which is freed (flushing and closing its output) either way.
+    private static func writeDocument(_ analyzed: AnalyzedGraph, _ raw: xmlTextWriterPtr) throws(ExportError) {
         var writer = Writer(raw)
         do throws(ExportError) {
             try writer.check(xmlTextWriterSetIndent(raw, 1))
@@ -99,11 +148,6 @@ public struct GraphMLWriter: Sendable {
             throw error
         }
         xmlFreeTextWriter(raw)
-        let count = Int(xmlBufferLength(buffer))
-        // Take the buffer's memory instead of copying it (a 1M-edge file is ~250 MB). libxml2
-        // allocates with malloc unless xmlMemSetup was called, which this program never does.
-        guard count > 0, let content = xmlBufferDetach(buffer) else { return Data() }
-        return Data(bytesNoCopy: content, count: count, deallocator: .free)
     }
 
     private static func writeBody(_ analyzed: AnalyzedGraph, _ w: inout Writer) throws(ExportError) {
