@@ -201,6 +201,10 @@ public struct GraphMLWriter: Sendable {
     }
 
     /// Thin checked wrapper over the C writer: every text goes through `ExportText.xmlSafe`.
+    ///
+    /// Element and attribute names are `StaticString`s and texts are passed with `withCString`, so
+    /// no call copies a Swift string into a temporary C array (the implicit `String` to
+    /// `const xmlChar *` conversion does, once per call).
     private struct Writer {
         let raw: xmlTextWriterPtr
         init(_ raw: xmlTextWriterPtr) { self.raw = raw }
@@ -208,17 +212,41 @@ public struct GraphMLWriter: Sendable {
         func check(_ status: Int32) throws(ExportError) {
             if status < 0 { throw XMLSession.lastError("xmlTextWriter failed") }
         }
-        func start(_ name: String) throws(ExportError) { try check(xmlTextWriterStartElement(raw, name)) }
+        func start(_ name: StaticString) throws(ExportError) {
+            try check(xmlTextWriterStartElement(raw, name.utf8Start))
+        }
         func end() throws(ExportError) { try check(xmlTextWriterEndElement(raw)) }
-        func attribute(_ name: String, _ value: String) throws(ExportError) {
-            try check(xmlTextWriterWriteAttribute(raw, name, ExportText.xmlSafe(value)))
+        func attribute(_ name: StaticString, _ value: String) throws(ExportError) {
+            try check(
+                Self.withXMLChars(ExportText.xmlSafe(value)) { xmlTextWriterWriteAttribute(raw, name.utf8Start, $0) })
         }
         /// `<data key="…">text</data>`; an empty text still writes the element.
-        func data(_ key: String, _ text: String) throws(ExportError) {
+        func data(_ key: StaticString, _ text: String) throws(ExportError) {
             try start("data")
-            try attribute("key", key)
-            try check(xmlTextWriterWriteString(raw, ExportText.xmlSafe(text)))
+            try check(xmlTextWriterWriteAttribute(raw, ("key" as StaticString).utf8Start, key.utf8Start))
+            try writeText(ExportText.xmlSafe(text))
             try end()
+        }
+
+        /// Element text. `xmlTextWriterWriteString` escapes it with `xmlEncodeSpecialChars` (`< > & "`
+        /// and CR become references) into a new C string and writes that with `xmlTextWriterWriteRaw`;
+        /// a text with none of those bytes is written raw straight away: the same bytes, without the
+        /// copy, which is most of the writer's time on a large graph.
+        private func writeText(_ text: String) throws(ExportError) {
+            var text = text
+            let plain = text.withUTF8 { bytes in
+                !bytes.contains { byte in
+                    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                        || byte == UInt8(ascii: "\"") || byte == 0x0D
+                }
+            }
+            try check(
+                Self.withXMLChars(text) { plain ? xmlTextWriterWriteRaw(raw, $0) : xmlTextWriterWriteString(raw, $0) })
+        }
+
+        /// `body` with `text` as a NUL-terminated `const xmlChar *` (no copy for a native string).
+        static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+            text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
         }
     }
 }
