@@ -137,8 +137,8 @@ public struct GraphMLWriter: Sendable {
     private static func writeDocument(_ analyzed: AnalyzedGraph, _ raw: xmlTextWriterPtr) throws(ExportError) {
         var writer = Writer(raw)
         do throws(ExportError) {
-            try writer.check(xmlTextWriterSetIndent(raw, 1))
-            try writer.check(xmlTextWriterSetIndentString(raw, "  "))
+            // Indentation is the Writer's (see there); without it, EndDocument ends the file with "\n".
+            try writer.check(xmlTextWriterSetIndent(raw, 0))
             try writer.check(xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil))
             try writeBody(analyzed, &writer)
             try writer.check(xmlTextWriterEndDocument(raw))
@@ -205,23 +205,43 @@ public struct GraphMLWriter: Sendable {
     /// Element and attribute names are `StaticString`s and texts are passed with `withCString`, so
     /// no call copies a Swift string into a temporary C array (the implicit `String` to
     /// `const xmlChar *` conversion does, once per call).
+    ///
+    /// It indents as libxml2's own indentation does (two spaces a level, each element on its own line,
+    /// text kept inline), but with one `xmlTextWriterWriteRaw` of newline and spaces per element where
+    /// libxml2 writes the newline and each level's indent separately: a third fewer calls into the
+    /// output buffer on a large graph, and the same bytes.
     private struct Writer {
         let raw: xmlTextWriterPtr
+        /// For each open element: whether it has child elements yet.
+        private var open: [Bool] = []
         init(_ raw: xmlTextWriterPtr) { self.raw = raw }
+
+        private static let lineStarts: [StaticString] = ["\n", "\n  ", "\n    ", "\n      ", "\n        "]
 
         func check(_ status: Int32) throws(ExportError) {
             if status < 0 { throw XMLSession.lastError("xmlTextWriter failed") }
         }
-        func start(_ name: StaticString) throws(ExportError) {
-            try check(xmlTextWriterStartElement(raw, name.utf8Start))
+        private func newLine(depth: Int) throws(ExportError) {
+            try check(xmlTextWriterWriteRaw(raw, Self.lineStarts[depth].utf8Start))
         }
-        func end() throws(ExportError) { try check(xmlTextWriterEndElement(raw)) }
+        mutating func start(_ name: StaticString) throws(ExportError) {
+            if !open.isEmpty {
+                open[open.count - 1] = true
+                try newLine(depth: open.count)
+            }
+            try check(xmlTextWriterStartElement(raw, name.utf8Start))
+            open.append(false)
+        }
+        mutating func end() throws(ExportError) {
+            if open.removeLast() { try newLine(depth: open.count) }
+            try check(xmlTextWriterEndElement(raw))
+        }
         func attribute(_ name: StaticString, _ value: String) throws(ExportError) {
             try check(
                 Self.withXMLChars(ExportText.xmlSafe(value)) { xmlTextWriterWriteAttribute(raw, name.utf8Start, $0) })
         }
         /// `<data key="…">text</data>`; an empty text still writes the element.
-        func data(_ key: StaticString, _ text: String) throws(ExportError) {
+        mutating func data(_ key: StaticString, _ text: String) throws(ExportError) {
             try start("data")
             try check(xmlTextWriterWriteAttribute(raw, ("key" as StaticString).utf8Start, key.utf8Start))
             try writeText(ExportText.xmlSafe(text))
