@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 python3 -c "import igraph, networkx" 2>/dev/null || python3 -m pip install --quiet igraph networkx
-nice -n 19 swift build -c release --product conceptgraph
+nice -n 19 swift build -c release --product conceptgraph >&2
 binary="$(swift build -c release --show-bin-path)/conceptgraph"
 
 # Generated decks are cached in .build-bench/ and rebuilt when the generator changes.

@@ -97,7 +97,7 @@ struct BuildCommand: ParsableCommand {
     /// Runs a writer, timed as stage `name` when there are timings; returns its error.
     private static func attempt(_ name: String, _ timings: StageTimings?, _ body: () throws -> Void) -> ExportError? {
         do {
-            try timings.measureIfGiven(name, body)
+            try timings.measureIfGiven(name, cpu: .thread, body)
             return nil
         } catch let error as ExportError {
             return error
