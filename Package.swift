@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "ConceptGraphCLI", targets: ["ConceptGraphCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev): GraphML writing, HTML field cleaning, schema checks.
@@ -24,6 +26,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
 
+        // Starting child processes (Graphviz) that die with the tool and see no inherited signal mask.
+        .target(name: "CSpawn"),
         // Reading decks: plain text, TSV/CSV/Anki text exports, HTML fields → cards with file:line.
         .target(name: "DeckReading", dependencies: ["CLibXML2"]),
         // The English (Porter2) stemmer from the Snowball project.
@@ -35,12 +39,23 @@ let package = Package(
         // Concept graph + algorithms → study order, clusters, levels, key concepts.
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
-        .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2"]),
+        .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2", "CSpawn"]),
+        // zstd from the system (Debian: libzstd-dev): modern Anki packages compress their collection with it.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        // Anki packages (.apkg/.colpkg): a zip (ZIPFoundation) holding an SQLite collection (GRDB), read into
+        // decks and written back with a neutral model (notes, cards, tags, due positions, review history).
+        .target(
+            name: "AnkiPackage",
+            dependencies: [
+                "DeckReading", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +76,9 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
-        .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
+        .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
+        .testTarget(
+            name: "ConceptGraphCLITests",
+            dependencies: ["ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport"]),
     ]
 )

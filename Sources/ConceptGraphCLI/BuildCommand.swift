@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConceptAnalysis
 import ConceptExtraction
+import DeckReading
 import Foundation
 import GraphExport
 
@@ -49,61 +50,103 @@ struct BuildCommand: ParsableCommand {
         let timings = reporting.timings ? StageTimings() : nil
         defer { if let timings { Diagnostics.printError(timings.report) } }
         let outcome = try Pipeline(input: input, analysis: analysis).run(timings: timings)
-        let written = try write(outcome.analyzed, timings: timings)
-        print(Summary(outcome: outcome, written: written).text)
-        if outcome.hadErrors { throw ExitCode.failure }
+        let written: [String]
+        var drawingFailed = false
+        do throws(ExportError) {
+            written = try write(
+                outcome.analyzed, protecting: outcome.readFiles, drawingFailed: &drawingFailed, timings: timings)
+        } catch {
+            throw Diagnostics.fail(error)
+        }
+        do throws(ExportError) {
+            try StandardOutput.write(Summary(outcome: outcome, written: written).text + "\n")
+        } catch {
+            throw Diagnostics.fail(error)
+        }
+        if outcome.hadErrors || drawingFailed { throw ExitCode.failure }
     }
 
-    /// Writes the chosen formats; returns the paths written. GraphML and DOT are written at once,
-    /// each on its own thread (they only read the graph); errors are reported in format order.
-    private func write(_ analyzed: AnalyzedGraph, timings: StageTimings?) throws -> [String] {
-        var written: [String] = []
+    /// Writes the chosen formats as one set; returns the paths written.
+    ///
+    /// Every target is checked first (none may be a deck this run read, a device or a FIFO), then
+    /// every file is written to a flushed temp file beside its target, and only then are the temp files
+    /// renamed over the targets, one quick step each. The picture is drawn first, in memory; then GraphML
+    /// and DOT stream to their temp files at once, each on its own thread (they only read the graph). A run
+    /// stopped before the renames changes nothing (its temp files are removed by the next run); a
+    /// failed rename is reported with the files already replaced.
+    private func write(
+        _ analyzed: AnalyzedGraph, protecting: Set<FileIdentity>, drawingFailed: inout Bool, timings: StageTimings?
+    ) throws(ExportError) -> [String] {
         let base = (output as NSString).appendingPathComponent("concepts")
-        var jobs: [(path: String, job: @Sendable () -> ExportError?)] = []
-        if format.contains(.graphml) {
-            let path = base + ".graphml"
-            jobs.append(
-                (path, { Self.attempt("write graphml", timings) { try GraphMLWriter().write(analyzed, to: path) } }))
+        let wanted = OutputFormat.allCases.filter { format.contains($0) }
+        for kind in wanted { _ = try OutputTarget.resolve(base + "." + kind.rawValue, protecting: protecting) }
+
+        // The picture first, in memory: Graphviz can take long, and a run killed meanwhile must leave
+        // no temp file behind.
+        var drawn: (path: String, data: Data)?
+        if wanted.contains(.svg) {
+            let path = base + ".svg"
+            let renderer = GraphvizRenderer()
+            if renderer.isAvailable {
+                // A picture is for reading: it draws the transitive reduction, not every relation.
+                var options = DOTWriter.Options()
+                options.relations = .drawn
+                var picture: Data?
+                do {
+                    picture = try renderer.render(analyzed, format: .svg, options: options)
+                } catch {
+                    // The other files are still worth having; say that the picture is missing or stale.
+                    let stale =
+                        FileManager.default.fileExists(atPath: path)
+                        ? "; the one there is from an earlier run and does not match the other files" : ""
+                    if case .tooLargeToDraw = error {
+                        Diagnostics.printError("note: \(path) not drawn: " + error.description.dropFirst(7) + stale)
+                    } else {
+                        Diagnostics.printError(error.description)
+                        Diagnostics.printError("note: \(path) not drawn" + stale)
+                        drawingFailed = true
+                    }
+                }
+                if let picture { drawn = (path, picture) }
+            } else {
+                Diagnostics.printError(
+                    "note: Graphviz `dot` not found, \(path) not drawn (install graphviz to draw it)")
+            }
         }
-        if format.contains(.dot) {
-            let path = base + ".dot"
-            jobs.append((path, { Self.attempt("write dot", timings) { try DOTWriter().write(analyzed, to: path) } }))
-        }
-        let failures = Concurrently.run(jobs.map(\.job))
-        for failure in failures.compactMap({ $0 }) { Diagnostics.printError(failure.description) }
-        guard failures.allSatisfy({ $0 == nil }) else { throw ExitCode.failure }
-        written += jobs.map(\.path)
-        do {
-            if format.contains(.svg) {
-                let renderer = GraphvizRenderer()
-                if renderer.isAvailable {
-                    // A picture is for reading: it draws the transitive reduction, not every relation.
-                    var options = DOTWriter.Options()
-                    options.relations = .drawn
-                    try renderer.render(analyzed, format: .svg, to: base + ".svg", options: options)
-                    written.append(base + ".svg")
-                } else {
-                    Diagnostics.printError(
-                        "note: Graphviz `dot` not found, \(base).svg not drawn (install graphviz to draw it)")
+
+        var staged: [AtomicFile.Staged] = []
+        defer { for file in staged { file.discard() } }
+        let streamed = wanted.filter { $0 != .svg }
+        let jobs = streamed.map { kind in
+            { @Sendable () -> Result<AtomicFile.Staged, ExportError> in
+                let path = base + "." + kind.rawValue
+                return Result { () throws(ExportError) in
+                    try timings.measureIfGiven("write \(kind.rawValue)", cpu: .thread) { () throws(ExportError) in
+                        kind == .graphml
+                            ? try GraphMLWriter().stage(analyzed, to: path, protecting: protecting)
+                            : try DOTWriter().stage(analyzed, to: path, protecting: protecting)
+                    }
                 }
             }
-        } catch {
-            Diagnostics.printError(error.description)
-            throw ExitCode.failure
+        }
+        let results = Concurrently.run(jobs)
+        for case .success(let file) in results { staged.append(file) }
+        for case .failure(let error) in results { throw error }
+
+        if let drawn { staged.append(try AtomicFile.stage(drawn.data, to: drawn.path, protecting: protecting)) }
+        var written: [String] = []
+        for file in staged {
+            do {
+                try file.commit()
+            } catch {
+                if !written.isEmpty {
+                    Diagnostics.printError("note: already replaced: \(written.joined(separator: ", "))")
+                }
+                throw error
+            }
+            written.append(file.path)
         }
         return written
-    }
-
-    /// Runs a writer, timed as stage `name` when there are timings; returns its error.
-    private static func attempt(_ name: String, _ timings: StageTimings?, _ body: () throws -> Void) -> ExportError? {
-        do {
-            try timings.measureIfGiven(name, cpu: .thread, body)
-            return nil
-        } catch let error as ExportError {
-            return error
-        } catch {
-            return .xml(message: "\(error)", path: nil)  // not reached: the writers throw ExportError only
-        }
     }
 }
 

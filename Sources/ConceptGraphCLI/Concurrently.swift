@@ -3,7 +3,8 @@ import Foundation
 /// Runs independent jobs at once on the machine's cores (e.g. the GraphML and DOT writers).
 enum Concurrently {
     /// Runs every job, in parallel where cores allow, and returns their results in job order.
-    static func run<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
+    /// A result is handed over only after every job has finished (so it need not be `Sendable`).
+    static func run<T>(_ jobs: [@Sendable () -> T]) -> [T] {
         guard jobs.count > 1 else { return jobs.map { $0() } }
         let slots = Slots<T>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in

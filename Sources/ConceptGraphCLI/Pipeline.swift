@@ -1,8 +1,10 @@
+import AnkiPackage
 import ArgumentParser
 import ConceptAnalysis
 import ConceptExtraction
 import DeckReading
 import Foundation
+import GraphExport
 
 /// Reads decks, extracts concepts and analyses the graph: what every graph-producing subcommand runs.
 struct Pipeline {
@@ -14,29 +16,39 @@ struct Pipeline {
         var analyzed: AnalyzedGraph
         var decks: [Deck]
         var hadErrors: Bool
+        /// The files read (device + inode): no output may replace one of them.
+        var readFiles: Set<FileIdentity>
     }
 
     /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
     /// could be read (never an empty graph written silently). With `timings`, each stage is timed.
     func run(timings: StageTimings? = nil) throws -> Outcome {
         let loaded = timings.measureIfGiven("read") {
-            DeckLoader(format: input.deckFormat).load(paths: input.resolvedPaths)
+            DeckLoader(format: input.deckFormat, packageReader: AnkiPackageDecks.reader).load(
+                paths: input.resolvedPaths)
         }
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
         guard cardCount > 0 else {
             Diagnostics.error(
                 "no cards found in \(input.resolvedPaths.joined(separator: ", "))",
-                hint: "give deck files or folders holding .txt, .tsv or .csv decks")
+                hint:
+                    "give deck files or folders holding .txt, .tsv, .csv, CrowdAnki .json, Obsidian .md or .apkg decks")
             throw ExitCode.failure
         }
-        let graph = timings.measureIfGiven("extract") { ConceptExtractor().extract(from: loaded.decks) }
+        // The same set of decks in any order on the command line gives the same graph: decks in path
+        // order (a package's several decks keep their order).
+        let decks = loaded.decks.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
+            .map(\.element)
+        let graph = timings.measureIfGiven("extract") { ConceptExtractor().extract(from: decks) }
         let analyzed = timings.measureIfGiven("analyse") {
             analysis.analyzer.analyze(graph) { part, duration in
                 timings?.record(part.rawValue, depth: 1, duration)
             }
         }
-        return Outcome(analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty)
+        return Outcome(
+            analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,
+            readFiles: Set(loaded.readFiles))
     }
 }
 
@@ -59,7 +71,23 @@ enum Diagnostics {
         printError("error: \(message)" + (hint.map { " (\($0))" } ?? ""))
     }
 
+    /// Writes one line to stderr; a failing stderr is ignored (there is nowhere left to report it).
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.write(line + "\n")
     }
+
+    /// Reports an export failure and returns the exit status it deserves: 2 when the output path
+    /// itself was refused (a usage problem), 1 for a failed write or drawing.
+    static func fail(_ error: ExportError) -> ExitCode {
+        printError(error.description)
+        if case .refusedOutput = error { return ExitStatus.badInput }
+        return ExitStatus.failure
+    }
+}
+
+/// The documented exit statuses: 0 success, 1 nothing found or problems found (unreadable input,
+/// a failed write), 2 bad input or usage (an output path that would destroy a file, a bad option).
+enum ExitStatus {
+    static let failure = ExitCode(1)
+    static let badInput = ExitCode(2)
 }

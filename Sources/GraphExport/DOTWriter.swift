@@ -1,5 +1,6 @@
 import ConceptAnalysis
 import ConceptExtraction
+import DeckReading
 import Foundation
 
 /// Writes an analyzed concept graph as Graphviz DOT.
@@ -82,11 +83,23 @@ public struct DOTWriter: Sendable {
         return String(decoding: sink.bytes, as: UTF8.self)
     }
 
-    /// Writes the DOT text for `analyzed` to `path` atomically (see `AtomicFile`), streaming it in
-    /// 1 MiB pieces: the whole text is never held in memory.
-    public func write(_ analyzed: AnalyzedGraph, to path: String) throws(ExportError) {
+    /// Writes the DOT text for `analyzed` to `path` atomically (see `AtomicFile`), streaming it to
+    /// the temp file in 1 MiB pieces: the whole text is never held in memory.
+    ///
+    /// - Parameter protecting: files that must never be replaced (the decks the run read).
+    public func write(
+        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
+    ) throws(ExportError) {
+        try stage(analyzed, to: path, protecting: protecting).commit()
+    }
+
+    /// Writes the DOT text for `analyzed` to a flushed temp file beside `path`, streaming, and
+    /// returns it uncommitted (see `AtomicFile.stage`), so several files can be replaced together.
+    public func stage(
+        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
+    ) throws(ExportError) -> AtomicFile.Staged {
         try analyzed.checkExportable()
-        try AtomicFile.write(to: path) { fd throws(ExportError) in
+        return try AtomicFile.stage(to: path, protecting: protecting) { fd throws(ExportError) in
             try stream(analyzed, to: fd, path: path)
         }
     }

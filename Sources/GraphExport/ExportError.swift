@@ -22,6 +22,11 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case graphvizFailed(program: String, status: Int32, message: String)
     /// Graphviz ran longer than the allowed time and was stopped.
     case graphvizTimedOut(program: String, seconds: Double)
+    /// The output path names something that must not be replaced: a file this run read, a device,
+    /// a FIFO, a socket, or a link to one. `reason` says which; nothing was written.
+    case refusedOutput(path: String, reason: String)
+    /// The graph is too large for Graphviz to lay out in reasonable time; nothing was drawn.
+    case tooLargeToDraw(concepts: Int, limit: Int)
 
     /// A short suggestion for the person running the tool.
     public var hint: String {
@@ -40,6 +45,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
             case EISDIR: return "the output path is a folder: give a file name"
             case ENOTDIR: return "a part of the output path is a file, not a folder"
             case ENAMETOOLONG: return "the output path is too long: choose a shorter one"
+            case EPIPE: return "the program reading the output stopped before the end"
+            case ELOOP: return "the output path is a symbolic link loop: choose another output path"
             default: return "check the output path"
             }
         case .graphvizNotFound(let program):
@@ -48,7 +55,12 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .graphvizFailed:
             return "the graph may be too large or dense to draw: try the reduced drawing or export .dot instead"
         case .graphvizTimedOut:
-            return "the graph is too dense to lay out in time: draw only the reduced relations, or export .dot"
+            return "the graph is too large or dense to lay out in time: open concepts.graphml in Gephi or Cytoscape, "
+                + "or draw a part of the decks"
+        case .refusedOutput:
+            return "choose another output path (use `-` to write to standard output on purpose)"
+        case .tooLargeToDraw:
+            return "open concepts.graphml in Gephi or Cytoscape instead, or draw a part of the decks"
         }
     }
 
@@ -68,6 +80,10 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
             message = "Graphviz `\(program)` failed (exit status \(status))" + (trimmed.isEmpty ? "" : ": \(trimmed)")
         case .graphvizTimedOut(let program, let seconds):
             message = "Graphviz `\(program)` did not finish within \(seconds) s"
+        case .refusedOutput(let path, let reason):
+            message = "\(path): refusing to write: \(reason); nothing was written"
+        case .tooLargeToDraw(let concepts, let limit):
+            message = "\(concepts) concepts are more than Graphviz can lay out in reasonable time (limit \(limit))"
         }
         return "error: \(message)\nhint: \(hint)"
     }

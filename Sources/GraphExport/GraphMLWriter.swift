@@ -1,6 +1,7 @@
 internal import CLibXML2
 import ConceptAnalysis
 import ConceptExtraction
+import DeckReading
 import Foundation
 
 /// Writes an analyzed concept graph as GraphML through libxml2's `xmlTextWriter`.
@@ -64,13 +65,23 @@ public struct GraphMLWriter: Sendable {
         }
     }
 
-    /// Writes the GraphML document for `analyzed` to `path` atomically (see `AtomicFile`), streaming:
-    /// the document goes to the temp file in 1 MiB pieces and is never held in memory whole.
+    /// Writes the GraphML document for `analyzed` to `path` atomically (see `AtomicFile`), streaming it to
+    /// the temp file in 1 MiB pieces: the whole text is never held in memory.
     ///
-    /// - Complexity: O(V + E + total text length) time, O(1 MiB) extra memory.
-    public func write(_ analyzed: AnalyzedGraph, to path: String) throws(ExportError) {
+    /// - Parameter protecting: files that must never be replaced (the decks the run read).
+    public func write(
+        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
+    ) throws(ExportError) {
+        try stage(analyzed, to: path, protecting: protecting).commit()
+    }
+
+    /// Writes the GraphML document for `analyzed` to a flushed temp file beside `path`, streaming, and
+    /// returns it uncommitted (see `AtomicFile.stage`), so several files can be replaced together.
+    public func stage(
+        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
+    ) throws(ExportError) -> AtomicFile.Staged {
         try analyzed.checkExportable()
-        try AtomicFile.write(to: path) { fd throws(ExportError) in
+        return try AtomicFile.stage(to: path, protecting: protecting) { fd throws(ExportError) in
             try Self.stream(analyzed, to: fd, path: path)
         }
     }

@@ -1,3 +1,4 @@
+import CSpawn
 import ConceptAnalysis
 import Foundation
 
@@ -33,12 +34,17 @@ public struct GraphvizRenderer: Sendable {
     public var reduceAboveConcepts: Int
     /// Above this many relations, draw only `drawnRelations`.
     public var reduceAboveRelations: Int
+    /// Above this many concepts nothing is drawn (`ExportError.tooLargeToDraw`): `dot` needs
+    /// super-linear time in the number of nodes even without edges (10,000 isolated nodes: 4.5 s;
+    /// 30,000: see README), and such a picture is unreadable anyway.
+    public var drawLimit: Int
 
     /// - Parameter searchPath: a `PATH`-style folder list; defaults to this process's `PATH`.
     public init(
         program: String = "dot", searchPath: String? = nil, timeout: Double? = 300, reduceAboveConcepts: Int = 300,
-        reduceAboveRelations: Int = 1000
+        reduceAboveRelations: Int = 1000, drawLimit: Int = 5000
     ) {
+        self.drawLimit = drawLimit
         self.program = program
         self.timeout = timeout
         self.reduceAboveConcepts = reduceAboveConcepts
@@ -60,6 +66,8 @@ public struct GraphvizRenderer: Sendable {
     public func render(
         _ analyzed: AnalyzedGraph, format: Format, options: DOTWriter.Options = DOTWriter.Options()
     ) throws(ExportError) -> Data {
+        let count = analyzed.graph.concepts.count
+        guard count <= drawLimit else { throw .tooLargeToDraw(concepts: count, limit: drawLimit) }
         var options = options
         if shouldReduce(analyzed) { options.relations = .drawn }
         return try render(dot: DOTWriter(options: options).text(for: analyzed), format: format)
@@ -74,71 +82,110 @@ public struct GraphvizRenderer: Sendable {
 
     /// Runs Graphviz on `dot` and returns what it wrote for `-T<format>`.
     ///
+    /// The child is started by `cspawn_start`: all signals unblocked, and on Linux killed by the
+    /// kernel when the thread that started it dies (`PR_SET_PDEATHSIG`), so a killed `conceptgraph`
+    /// never leaves `dot` running. Call it from a thread that outlives the call (the main thread, a
+    /// pool thread); the call itself waits for the child.
+    ///
     /// - Throws: `graphvizNotFound`, `graphvizFailed` (non-zero exit, with Graphviz's stderr) or
     ///   `graphvizTimedOut`.
     public func render(dot: String, format: Format) throws(ExportError) -> Data {
         guard let executablePath else { throw .graphvizNotFound(program: program) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executablePath)
-        process.arguments = ["-T\(format.rawValue)"]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw .graphvizFailed(program: program, status: -1, message: "cannot start \(executablePath): \(error)")
+        var input: [Int32] = [-1, -1]
+        var output: [Int32] = [-1, -1]
+        var errors: [Int32] = [-1, -1]
+        guard Self.makePipe(&input), Self.makePipe(&output), Self.makePipe(&errors) else {
+            let code = errno
+            for fd in input + output + errors where fd >= 0 { close(fd) }
+            throw .graphvizFailed(
+                program: program, status: -1, message: "cannot create pipes: \(String(cString: strerror(code)))")
+        }
+        let arguments = [executablePath, "-T\(format.rawValue)"]
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var spawnError: Int32 = 0
+        let pid = cspawn_start(executablePath, &cArguments, input[0], output[1], errors[1], &spawnError)
+        close(input[0])
+        close(output[1])
+        close(errors[1])
+        guard pid > 0 else {
+            close(input[1])
+            close(output[0])
+            close(errors[0])
+            throw .graphvizFailed(
+                program: program, status: -1,
+                message: "cannot start \(executablePath): \(String(cString: strerror(spawnError)))")
         }
 
         let collected = Collected()
         let group = DispatchGroup()
-        let inputHandle = input.fileHandleForWriting
         let bytes = Data(dot.utf8)
+        let inputFD = input[1]
+        let outputFD = output[0]
+        let errorFD = errors[0]
         group.enter()
         Thread {
-            Self.writeAll(bytes, to: inputHandle.fileDescriptor)
-            try? inputHandle.close()  // through the handle, so that it is not closed twice
-            group.leave()
-        }.start()
-        let outputHandle = output.fileHandleForReading
-        let errorHandle = errors.fileHandleForReading
-        group.enter()
-        Thread {
-            collected.output = outputHandle.readDataToEndOfFile()
+            Self.writeAll(bytes, to: inputFD)
+            close(inputFD)
             group.leave()
         }.start()
         group.enter()
         Thread {
-            collected.errors = errorHandle.readDataToEndOfFile()
+            collected.output = Self.readAll(outputFD)
+            close(outputFD)
+            group.leave()
+        }.start()
+        group.enter()
+        Thread {
+            collected.errors = Self.readAll(errorFD)
+            close(errorFD)
             group.leave()
         }.start()
 
         var timer: DispatchWorkItem?
         if let timeout {
-            let item = DispatchWorkItem {
-                if process.isRunning {
-                    collected.markTimedOut()
-                    // Not `terminate()`: a child started from a Dispatch or Swift concurrency
-                    // thread inherits its blocked signal mask, SIGTERM included. SIGKILL cannot be blocked.
-                    kill(process.processIdentifier, SIGKILL)
-                }
-            }
+            let item = DispatchWorkItem { collected.killIfRunning(pid) }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: item)
             timer = item
         }
         group.wait()
-        process.waitUntilExit()
+        // Wait without reaping first, so the timer can never signal a reused pid.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+        collected.markReaped()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         timer?.cancel()
 
         if collected.didTimeOut { throw .graphvizTimedOut(program: program, seconds: timeout ?? 0) }
         let message = String(decoding: collected.errors, as: UTF8.self)
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw .graphvizFailed(program: program, status: process.terminationStatus, message: message)
+        let exited = status & 0x7F == 0
+        let exitStatus = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        guard exited, exitStatus == 0 else {
+            throw .graphvizFailed(program: program, status: exitStatus, message: message)
         }
         return collected.output
+    }
+
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    private static func readAll(_ fd: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            if got == 0 { break }
+            data.append(contentsOf: buffer[..<got])
+        }
+        return data
     }
 
     /// Writes `data` to `fd`, stopping quietly if the reader has gone (EPIPE): the exit status and
@@ -177,12 +224,27 @@ public struct GraphvizRenderer: Sendable {
 }
 
 /// What the pipe threads collected; each field is written by one thread and read after the join.
+/// The lock orders the timer's kill against the reaping of the child, so a reused pid is never signalled.
 private final class Collected: @unchecked Sendable {
     var output = Data()
     var errors = Data()
     private let lock = NSLock()
     private var timedOut = false
+    private var reaped = false
 
-    func markTimedOut() { lock.withLock { timedOut = true } }
+    func killIfRunning(_ pid: pid_t) {
+        lock.withLock {
+            guard !reaped else { return }
+            timedOut = true
+            kill(pid, SIGKILL)
+        }
+    }
+    func markReaped() { lock.withLock { reaped = true } }
     var didTimeOut: Bool { lock.withLock { timedOut } }
 }
+
+#if canImport(Glibc)
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    private let systemRead = Darwin.read
+#endif

@@ -78,11 +78,12 @@ import Testing
         _ = try write(Array("n1\tback\n".utf8), "noext", in: dir)
         let r = DeckLoader().load(paths: [dir.path, dir.appendingPathComponent("missing.txt").path])
         #expect(r.decks.map(\.name) == ["a", "deck", "noext"])
-        #expect(r.errors.map(\.kind) == [.binaryFile, .unreadableFile])
+        // c.txt is UTF-16LE (byte-order mark FF FE) holding one character: read, but no card in it.
+        #expect(r.errors.map(\.kind) == [.noCards, .unreadableFile])
         let skipped = r.warnings.filter { $0.kind == .notADeck }.map(\.message)
         #expect(skipped.count == 3)
-        #expect(skipped.contains { $0.contains("CrowdAnki JSON decks are not supported yet") })
-        #expect(skipped.contains { $0.contains("Markdown decks are not supported yet") })
+        #expect(skipped.contains { $0.contains("JSON, but not a CrowdAnki deck") })
+        #expect(skipped.contains { $0.contains("no flashcards in this note") })
         #expect(skipped.contains { $0.contains("not a deck file") })
         // A file named explicitly is always attempted.
         let md = DeckLoader().load(paths: [dir.appendingPathComponent("readme.md").path])
