@@ -2,7 +2,7 @@
 // ConceptGraph: flashcard decks in, a concept graph out.
 //
 // Stages, each its own module, dependencies pointing one way:
-//   DeckReading → ConceptExtraction (uses Stemming) → ConceptAnalysis (uses GraphAlgorithms)
+//   DeckReading → ConceptExtraction (uses Stemming, Language) → ConceptAnalysis (uses GraphAlgorithms)
 //   → GraphExport → ConceptGraphCLI → conceptgraph (executable)
 import PackageDescription
 
@@ -32,8 +32,11 @@ let package = Package(
         .target(name: "DeckReading", dependencies: ["CLibXML2"]),
         // The English (Porter2) stemmer from the Snowball project.
         .target(name: "Stemming"),
+        // English: WordNet (the system's wordnet-base files) read at run time, part-of-speech tagging.
+        .target(name: "Language"),
         // Cards → concepts, aliases, broader/requires/related relations.
-        .target(name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming"]),
+        .target(
+            name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language"], exclude: ["DESIGN.md"]),
         // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
         .target(name: "GraphAlgorithms"),
         // Concept graph + algorithms → study order, clusters, levels, key concepts.
@@ -51,11 +54,34 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Questions asked of an analysed graph and their views: name lookup, tree, show, prerequisites,
+        // order, clusters, paths, search, stats, lint; text and JSON renderers. Pure, no terminal.
+        .target(name: "ConceptExplorer", dependencies: ["ConceptAnalysis", "GraphAlgorithms", "Stemming"]),
+        // The analysed graph of a deck set on disk, keyed by the decks' bytes, options and build.
+        .target(name: "AnalysisCache", dependencies: ["ConceptAnalysis", "ConceptExtraction", "DeckReading"]),
+        // ncurses from the system (Debian: libncurses-dev), for the full-screen browser.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // The full-screen terminal browser (ncurses): terminal set-up, restoring, drawing, keys.
+        .target(name: "TerminalBrowser", dependencies: ["ConceptExplorer", "CNcurses"]),
+        // Study: the FSRS-6 scheduler (pure values), the SQLite progress store (GRDB), and card selection
+        // in prerequisite order. The terminal loop lives in the CLI.
+        .target(name: "Scheduling"),
+        .target(
+            name: "StudyStore",
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "StudySession", dependencies: ["Scheduling", "ConceptAnalysis", "GraphAlgorithms"]),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
+                "DeckReading", "Language", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
+                "ConceptExplorer", "TerminalBrowser", "AnalysisCache",
+                "Scheduling", "StudyStore", "StudySession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,17 +94,45 @@ let package = Package(
             path: "Benchmarks/GraphBench"
         ),
 
+        // Replays review histories through the scheduler and prints JSON: the FSRS reference check
+        // (.ci/checks/40-fsrs-reference.sh) compares it with the Python `fsrs` package.
+        .executableTarget(name: "fsrs-replay", dependencies: ["Scheduling"], path: "Tools/FSRSReplay"),
+
         // Tests. TestSupport finds the repository and the optional ../shared material.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
         .testTarget(name: "StemmingTests", dependencies: ["Stemming", "TestSupport"]),
         .testTarget(name: "ConceptExtractionTests", dependencies: ["ConceptExtraction", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisCacheTests",
+            dependencies: ["AnalysisCache", "ConceptAnalysis", "DeckReading", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ConceptExplorerTests",
+            dependencies: ["ConceptExplorer", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]
+        ),
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
         .testTarget(
             name: "ConceptGraphCLITests",
-            dependencies: ["ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport"]),
+            dependencies: [
+                "ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "StudyStoreTests",
+            dependencies: ["StudyStore", "Scheduling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "StudySessionTests",
+            dependencies: [
+                "StudySession", "Scheduling", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport",
+            ]
+        ),
     ]
 )

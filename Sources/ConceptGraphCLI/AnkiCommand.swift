@@ -10,6 +10,7 @@ struct AnkiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anki",
         abstract: "Write an Anki package whose new cards come in prerequisite order, tagged by concept and cluster.",
+        usage: "conceptgraph anki [PATH ...] --output FILE.apkg [options]",
         discussion: """
             Every card read becomes a card of the package. New cards get due positions in the study order \
             (a card about several concepts comes with the earliest), so Anki shows prerequisites first; \
