@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "Language"),
         // Cards → concepts, aliases, broader/requires/related relations.
         .target(
-            name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language"], exclude: ["DESIGN.md"]),
+            name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language", "GraphAlgorithms"],
+            exclude: ["DESIGN.md"]),
         // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
         .target(name: "GraphAlgorithms"),
         // Concept graph + algorithms → study order, clusters, levels, key concepts.

@@ -164,8 +164,7 @@ struct RelationLinker {
                 }
             }
         }
-        removeHierarchyCycles()
-        let children = broaderChildren()
+        var hierarchy = removeHierarchyCycles()
         // A parent is met just before its first child: a hub no card is about ("key" over "primary key")
         // comes when its first kind does, not after the whole deck. (Values doubled so a parent can sit
         // between two concepts; a few passes reach grandparents: hierarchies are shallow.)
@@ -206,7 +205,7 @@ struct RelationLinker {
                 for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     guard mentionCards[mention.concept] <= topicThreshold,
-                        !reaches(from: subject, to: mention.concept, children: children, limit: 400),
+                        !hierarchy.reaches(from: subject, to: mention.concept, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
                     drafts.append(
@@ -276,37 +275,30 @@ struct RelationLinker {
 
     /// Keeps `broader` a DAG: relations are accepted in the order they were found (list headings and
     /// heading paths, then name extensions, then definitions), and one that would close a cycle with
-    /// those already accepted is dropped.
+    /// those accepted before it is dropped (see `BroaderHierarchy`).
     ///
-    /// - Complexity: each check searches below the relation's child only; hierarchies are shallow.
-    private mutating func removeHierarchyCycles() {
-        var children: [Int: [Int]] = [:]
+    /// - Returns: the kept hierarchy, for the `requires` rule's search below a subject.
+    /// - Complexity: linear, plus searches inside the (small) strongly connected components.
+    private mutating func removeHierarchyCycles() -> BroaderHierarchy {
+        var parents: [Int32] = []
+        var children: [Int32] = []
+        for draft in drafts where draft.kind == .broader {
+            parents.append(Int32(registry.find(draft.source)))
+            children.append(Int32(registry.find(draft.target)))
+        }
+        let hierarchy = BroaderHierarchy(nodeCount: registry.entryCount, parents: parents, children: children)
         var kept: [DraftRelation] = []
         kept.reserveCapacity(drafts.count)
+        var broaderIndex = 0
         for draft in drafts {
-            guard draft.kind == .broader else {
-                kept.append(draft)
-                continue
+            if draft.kind == .broader {
+                broaderIndex += 1
+                if !hierarchy.kept[broaderIndex - 1] { continue }
             }
-            let parent = registry.find(draft.source)
-            let child = registry.find(draft.target)
-            if parent == child || reaches(from: child, to: parent, children: children) { continue }
-            if !(children[parent]?.contains(child) ?? false) { children[parent, default: []].append(child) }
             kept.append(draft)
         }
         drafts = kept
-    }
-
-    /// Whether `goal` is `start` or lies below it in the hierarchy, looking at `limit` concepts at most.
-    private func reaches(from start: Int, to goal: Int, children: [Int: [Int]], limit: Int = .max) -> Bool {
-        var stack = [start]
-        var visited: Set<Int> = [start]
-        while let next = stack.popLast() {
-            if next == goal { return true }
-            for child in children[next] ?? [] where visited.insert(child).inserted { stack.append(child) }
-            if visited.count >= limit { return false }
-        }
-        return false
+        return hierarchy
     }
 
     /// One relation per (source, target, kind): weights add up, evidence keeps the first three.
@@ -352,14 +344,6 @@ struct RelationLinker {
         }
         return relations.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
             .sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) }
-    }
-
-    private func broaderChildren() -> [Int: [Int]] {
-        var children: [Int: [Int]] = [:]
-        for draft in drafts where draft.kind == .broader {
-            children[registry.find(draft.source), default: []].append(registry.find(draft.target))
-        }
-        return children
     }
 
     private func place(_ card: Int) -> String { "\(cards[card].deck):\(cards[card].location.line)" }

@@ -1,0 +1,148 @@
+import GraphAlgorithms
+
+/// The `broader` hierarchy of the draft relations, kept acyclic, with a bounded reachability search.
+///
+/// **Cycle removal.** Relations are accepted in the order they were found, and one that would close
+/// a cycle with those accepted before it is dropped (a greedy rule: the first-found relations win).
+/// A relation `parent → child` closes a cycle exactly when `child` already reaches `parent`; every
+/// node on such a path lies, with both ends, in one strongly connected component of the graph of
+/// *all* drafts. So the components are computed once (iterative Tarjan, linear), every relation
+/// between two components is kept without a search, and the greedy check runs only on the relations
+/// inside a non-trivial component, searching only the accepted relations of that component. The
+/// result is the same set the plain greedy rule keeps (it asks only yes/no questions, whose answers
+/// do not depend on the order a search visits nodes), at linear cost when components are small.
+/// *Still costly*: a component of thousands of mutually broader concepts, where each check may visit
+/// the whole component (quadratic in its size); generated and real decks have components of a few.
+///
+/// **Reachability.** `reaches(from:to:limit:)` is the depth-first search the `requires` rule uses to
+/// skip mentions of narrower concepts, bounded to `limit` concepts; it visits concepts in exactly
+/// the order a stack-based search over children in relation order would (so a bounded answer is
+/// stable), on `Int32` adjacency with a stamped visited array, and answers "no" at once when the
+/// goal's component comes before the start's in topological order.
+struct BroaderHierarchy {
+    /// For each input relation, whether it is kept.
+    let kept: [Bool]
+    /// Children of the kept relations, in relation order: node `u`'s are `childTargets[childOffsets[u]..<childOffsets[u+1]]`.
+    private let childOffsets: [Int32]
+    private let childTargets: [Int32]
+    /// Component of each node in the graph of all relations, numbered in topological order.
+    private let component: [Int32]
+    /// Search scratch: a node is visited when its stamp equals `stamp`.
+    private var visitedStamp: [UInt32]
+    private var stamp: UInt32 = 0
+    private var stack: [Int32] = []
+
+    /// Decides which of the relations `parents[i] → children[i]` (in the order found) to keep.
+    ///
+    /// - Complexity: O(V + E) plus, inside each non-trivial strongly connected component, one search
+    ///   of the component's accepted relations per relation inside it.
+    init(nodeCount: Int, parents: [Int32], children: [Int32]) {
+        precondition(parents.count == children.count, "parents and children differ in length")
+        let edgeCount = parents.count
+        // Components of the graph of all relations (self-loops cannot join two nodes).
+        let all = CSRGraph(nodeCount: nodeCount, sources: parents, targets: children)
+        let components = StronglyConnectedComponents(all)
+        var isLarge = [Bool](repeating: false, count: components.count)
+        for c in 0..<components.count where components.memberOffsets[c + 1] - components.memberOffsets[c] > 1 {
+            isLarge[c] = true
+        }
+
+        var kept = [Bool](repeating: true, count: edgeCount)
+        // Accepted relations inside components, as linked lists (head per node, next per relation).
+        var head = [Int32](repeating: -1, count: nodeCount)
+        var next = [Int32](repeating: -1, count: edgeCount)
+        var visited = [UInt32](repeating: 0, count: nodeCount)
+        var stamp: UInt32 = 0
+        var stack: [Int32] = []
+        for i in 0..<edgeCount {
+            let parent = Int(parents[i])
+            let child = Int(children[i])
+            if parent == child {
+                kept[i] = false
+                continue
+            }
+            let c = components.component[parent]
+            guard c == components.component[child], isLarge[Int(c)] else { continue }
+            // Does the child already reach the parent through accepted relations?
+            stamp &+= 1
+            if stamp == 0 {
+                for j in visited.indices { visited[j] = 0 }
+                stamp = 1
+            }
+            stack.removeAll(keepingCapacity: true)
+            stack.append(Int32(child))
+            visited[child] = stamp
+            var closes = false
+            search: while let node = stack.popLast() {
+                var edge = head[Int(node)]
+                while edge >= 0 {
+                    let target = Int(children[Int(edge)])
+                    if target == parent {
+                        closes = true
+                        break search
+                    }
+                    if visited[target] != stamp {
+                        visited[target] = stamp
+                        stack.append(Int32(target))
+                    }
+                    edge = next[Int(edge)]
+                }
+            }
+            if closes {
+                kept[i] = false
+            } else {
+                next[i] = head[parent]
+                head[parent] = Int32(i)
+            }
+        }
+        self.kept = kept
+
+        // Children of the kept relations, in relation order (a stable counting sort).
+        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        for i in 0..<edgeCount where kept[i] { offsets[Int(parents[i]) + 1] += 1 }
+        for u in 0..<nodeCount { offsets[u + 1] += offsets[u] }
+        var position = offsets
+        var targets = [Int32](repeating: 0, count: Int(offsets[nodeCount]))
+        for i in 0..<edgeCount where kept[i] {
+            let u = Int(parents[i])
+            targets[Int(position[u])] = children[i]
+            position[u] += 1
+        }
+        childOffsets = offsets
+        childTargets = targets
+        component = components.component
+        visitedStamp = [UInt32](repeating: 0, count: nodeCount)
+    }
+
+    /// Whether `goal` is `start` or lies below it through kept relations, looking at `limit` concepts
+    /// at most (a "no" past the limit means "not found nearby").
+    ///
+    /// - Complexity: O(limit × children per concept).
+    mutating func reaches(from start: Int, to goal: Int, limit: Int) -> Bool {
+        if start == goal { return true }
+        // Kept relations go from a component to the same or a later one.
+        if component[goal] < component[start] { return false }
+        stamp &+= 1
+        if stamp == 0 {
+            for j in visitedStamp.indices { visitedStamp[j] = 0 }
+            stamp = 1
+        }
+        stack.removeAll(keepingCapacity: true)
+        stack.append(Int32(start))
+        visitedStamp[start] = stamp
+        var visitedCount = 1
+        while let node = stack.popLast() {
+            if Int(node) == goal { return true }
+            for slot in Int(childOffsets[Int(node)])..<Int(childOffsets[Int(node) + 1]) {
+                let child = Int(childTargets[slot])
+                if visitedStamp[child] != stamp {
+                    visitedStamp[child] = stamp
+                    visitedCount += 1
+                    stack.append(Int32(child))
+                }
+            }
+            if visitedCount >= limit { return false }
+        }
+        return false
+    }
+}
