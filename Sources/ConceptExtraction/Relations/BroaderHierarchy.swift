@@ -22,7 +22,8 @@ import GraphAlgorithms
 struct BroaderHierarchy {
     /// For each input relation, whether it is kept.
     let kept: [Bool]
-    /// Children of the kept relations, in relation order: node `u`'s are `childTargets[childOffsets[u]..<childOffsets[u+1]]`.
+    /// Children of the kept relations, in relation order: node `u`'s are
+    /// `childTargets[childOffsets[u]..<childOffsets[u+1]]`.
     private let childOffsets: [Int32]
     private let childTargets: [Int32]
     /// Component of each node in the graph of all relations, numbered in topological order.
