@@ -159,14 +159,71 @@ struct PlainTextReader {
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     ]
 
+    /// `numberWords` with each word's bytes packed into an integer (see `countHint`).
+    private static let packedNumberWords: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: numberWords.map { word, n in
+            (word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, n)
+        })
+
     /// A small count the line announces ("5 phases of …", "(8 components)", "two types"), if any.
+    ///
+    /// Works on the UTF-8 bytes of words of 8 bytes at most: brackets and punctuation `()[],.:;` are
+    /// trimmed from both ends, then the rest is read as an integer (an optional sign and digits, as
+    /// `Int(_:)` reads it) or, lowercased, as a number word. A rest holding a non-ASCII byte is neither
+    /// (number words are ASCII, and no non-ASCII letter lowercases into one), so it is skipped.
     static func countHint(_ line: Line) -> Int? {
         for w in line.words where w.utf8.count <= 8 {
-            let core = w.trimmingCharacters(in: "()[],.:;")
-            if let n = Int(core), (2...12).contains(n) { return n }
-            if let n = numberWords[core.lowercased()] { return n }
+            if let n = countHint(word: w) { return n }
         }
         return nil
+    }
+
+    /// The count one word of 8 bytes or fewer gives ("5", "(8", "two", "Three:"), if any.
+    static func countHint(word: Substring) -> Int? {
+        word.utf8.withContiguousStorageIfAvailable { countHint(word: $0) }
+            ?? Array(word.utf8).withUnsafeBufferPointer { countHint(word: $0) }
+    }
+
+    private static func countHint(word bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        func isTrimmed(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","),
+                UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"):
+                return true
+            default: return false
+            }
+        }
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi && isTrimmed(bytes[lo]) { lo += 1 }
+        while hi > lo && isTrimmed(bytes[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return nil }
+        // An integer: an optional sign, then at least one digit.
+        var digitsFrom = lo
+        let negative = bytes[lo] == UInt8(ascii: "-")
+        if negative || bytes[lo] == UInt8(ascii: "+") { digitsFrom += 1 }
+        if digitsFrom < hi {
+            var value = 0
+            var allDigits = true
+            for i in digitsFrom..<hi {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else {
+                    allDigits = false
+                    break
+                }
+                value = value * 10 + Int(digit)
+            }
+            if allDigits { return !negative && (2...12).contains(value) ? value : nil }
+        }
+        // A number word, lowercased (ASCII only).
+        var packed: UInt64 = 0
+        for i in lo..<hi {
+            var byte = bytes[i]
+            guard byte < 0x80, byte != 0 else { return nil }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+            packed = packed << 8 | UInt64(byte)
+        }
+        return packedNumberWords[packed]
     }
 
     /// How many items the text after line `i` lists: words or comma parts of the next line, or its bullet run.
