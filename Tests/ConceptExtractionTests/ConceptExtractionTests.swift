@@ -660,6 +660,25 @@ import Testing
         #expect(graph.relations.contains { $0.evidence.contains("kept over the reverse requires") })
     }
 
+    @Test func aCardAboutAnIndividualStatesFactsNotPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Thailand", "Bangkok"), ("Bangkok", "Thailand"), ("Japan", "Tokyo"),
+                    ("What is value creation?", "Adding value for the customer."),
+                    ("What is value delivery?", "Making good on the claims made in value creation."),
+                ]))
+        #expect(!graph.has(.requires, from: "bangkok", to: "thailand"))
+        #expect(!graph.has(.requires, from: "thailand", to: "bangkok"))
+        #expect(!graph.has(.requires, from: "tokyo", to: "japan"))
+        #expect(
+            graph.has(.related, from: "thailand", to: "bangkok") || graph.has(.related, from: "bangkok", to: "thailand")
+        )
+        // Negative: a card about a common idea still requires what its definition uses.
+        #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
+    }
+
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(
             deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))

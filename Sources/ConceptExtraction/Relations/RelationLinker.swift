@@ -199,6 +199,14 @@ struct RelationLinker {
         }
         let topicThreshold = max(8, cards.count / 4)
         var coMentions: [UInt64: (count: Int, card: Int)] = [:]
+        // Whether a concept names one individual thing (memoised: one look-up per concept).
+        var individuals: [Int: Bool] = [:]
+        func isIndividual(_ id: Int) -> Bool {
+            if let known = individuals[id] { return known }
+            let found = registry.names[id].first.map { normalizer.isIndividualName($0) } ?? false
+            individuals[id] = found
+            return found
+        }
         for card in cards.indices {
             let seen = cardMentions[card]
             let subjects = subjectsOfCard[card]
@@ -209,6 +217,19 @@ struct RelationLinker {
                         !reaches(from: subject, to: mention.concept, children: children, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
+                    // A card about an individual (a place, a person: "Thailand → Bangkok") states facts:
+                    // what it names is associated with the individual, not needed before it.
+                    if isIndividual(subject) {
+                        // Related is symmetric: one direction, the one met first as its source.
+                        let (a, b) =
+                            firstSeen[mention.concept] <= firstSeen[subject]
+                            ? (mention.concept, subject) : (subject, mention.concept)
+                        drafts.append(
+                            DraftRelation(
+                                source: a, target: b, kind: .related, card: card,
+                                evidence: "\(place(card)) \"\(mention.surface)\" (a fact about an individual)"))
+                        continue
+                    }
                     drafts.append(
                         DraftRelation(
                             source: mention.concept, target: subject, kind: .requires, card: card,
