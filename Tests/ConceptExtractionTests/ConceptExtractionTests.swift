@@ -666,12 +666,17 @@ import Testing
                 "d",
                 [
                     ("Thailand", "Bangkok"), ("Bangkok", "Thailand"), ("Japan", "Tokyo"),
+                    ("Shogun", "A military ruler of Japan"), ("Curaçao", "Willemstad"),
                     ("What is value creation?", "Adding value for the customer."),
                     ("What is value delivery?", "Making good on the claims made in value creation."),
                 ]))
         #expect(!graph.has(.requires, from: "bangkok", to: "thailand"))
         #expect(!graph.has(.requires, from: "thailand", to: "bangkok"))
         #expect(!graph.has(.requires, from: "tokyo", to: "japan"))
+        // An individual named on a card about a common idea is a fact, not a prerequisite.
+        #expect(!graph.has(.requires, from: "japan", to: "shogun"))
+        // A lone word English does not know, never written in lower case, names an individual.
+        #expect(!graph.has(.requires, from: "willemstad", to: "curaçao"))
         #expect(
             graph.has(.related, from: "thailand", to: "bangkok") || graph.has(.related, from: "bangkok", to: "thailand")
         )

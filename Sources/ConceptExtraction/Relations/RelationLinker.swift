@@ -218,8 +218,9 @@ struct RelationLinker {
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
                     // A card about an individual (a place, a person: "Thailand → Bangkok") states facts:
-                    // what it names is associated with the individual, not needed before it.
-                    if isIndividual(subject) {
+                    // what it names is associated with the individual, not needed before it; and an
+                    // individual named on a card ("France" on "Cayenne") is a fact, not a prerequisite.
+                    if isIndividual(subject) || isIndividual(mention.concept) {
                         // Related is symmetric: one direction, the one met first as its source.
                         let (a, b) =
                             firstSeen[mention.concept] <= firstSeen[subject]
