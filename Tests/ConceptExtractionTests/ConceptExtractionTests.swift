@@ -684,6 +684,20 @@ import Testing
         #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
     }
 
+    @Test func notesBelowADefinitionAreNoPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What is cardiac output?", "The blood the heart pumps per minute."),
+                    ("What are diuretics?", "Drugs that make the kidneys remove water."),
+                    ("What is heart failure?", "A state of low cardiac output.\nTreat with diuretics.\nReview weekly."),
+                ]))
+        #expect(graph.has(.requires, from: "cardiac output", to: "heart failure"))
+        #expect(graph.concepts.contains { $0.label.lowercased() == "diuretics" })
+        #expect(!graph.has(.requires, from: "diuretics", to: "heart failure"))
+    }
+
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(
             deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))

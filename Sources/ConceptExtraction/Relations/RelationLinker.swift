@@ -211,7 +211,12 @@ struct RelationLinker {
             let seen = cardMentions[card]
             let subjects = subjectsOfCard[card]
             if let subject = primarySubject[card] ?? subjects.first {
-                for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
+                // A definition is the answer's first line; the lines below it (bullets, notes) list
+                // the topic's parts, facts and steps, which are no prerequisites of it.
+                let firstLine = cards[card].back.split(whereSeparator: \.isNewline).first.map { $0.lowercased() } ?? ""
+                let notes = cards[card].back.contains(where: \.isNewline)
+                for mention in seen.front + seen.back.filter({ !notes || firstLine.contains($0.surface.lowercased()) })
+                where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     guard mentionCards[mention.concept] <= topicThreshold,
                         !reaches(from: subject, to: mention.concept, children: children, limit: 400),
