@@ -698,6 +698,21 @@ import Testing
         #expect(!graph.has(.requires, from: "diuretics", to: "heart failure"))
     }
 
+    @Test func aClozeHintIsNoConceptAndAGapOpeningTheFrontIsAnswered() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("[Expression]: A small fast store inside the processor.", "Register"),
+                    ("Register: [Definition]", "A small fast store inside the processor."),
+                ]))
+        #expect(!graph.concepts.contains { $0.label.lowercased() == "expression" })
+        #expect(!graph.concepts.contains { $0.label.lowercased() == "definition" })
+        #expect(graph.concepts.contains { $0.label == "Register" })
+        // Negative: a bracket that is no short label (a reference, a formula) stays as written.
+        #expect(FrontParser.clozeHintsBlanked("[Term] is cited [12, 14]") == "(...) is cited [12, 14]")
+    }
+
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(
             deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))
