@@ -32,8 +32,40 @@ public struct Analyzer: Sendable {
     /// - Complexity: about O((V + E) log V) plus Leiden; the transitive reduction is O(C·E/64) and
     ///   keeps every edge above 20 000 components.
     public func analyze(_ graph: ConceptGraph) -> AnalyzedGraph {
+        analyze(graph) { _, _ in }
+    }
+
+    /// The parts of `analyze` that `analyze(_:stageFinished:)` reports, in the order they run.
+    public enum Stage: String, Sendable, CaseIterable {
+        /// The compact relation graph (CSR) built from the concept graph.
+        case relationGraph = "relation graph"
+        /// Leiden on the undirected relation graph.
+        case cluster
+        /// The clustered topological study order and the dense cluster ids.
+        case order
+        /// PageRank and each cluster's name.
+        case rank
+        /// Hierarchy levels.
+        case levels
+        /// The transitive reduction of the dependencies (the relations drawn in pictures).
+        case reduction
+    }
+
+    /// `analyze(graph)`, calling `stageFinished` after each stage with its wall time: for `--timings`.
+    public func analyze(
+        _ graph: ConceptGraph, stageFinished: (Stage, Duration) -> Void
+    ) -> AnalyzedGraph {
+        let clock = ContinuousClock()
+        var stageStart = clock.now
+        func finished(_ stage: Stage) {
+            let now = clock.now
+            stageFinished(stage, now - stageStart)
+            stageStart = now
+        }
+
         let n = graph.concepts.count
         let relationGraph = CSRGraph(relationsOf: graph)
+        finished(.relationGraph)
         guard n > 0 else {
             return AnalyzedGraph(
                 graph: graph, studyOrder: [], orderPosition: [], cluster: [], clusterNames: [], level: [],
@@ -43,6 +75,7 @@ public struct Analyzer: Sendable {
         // Clusters (raw ids), then study order preferring to stay in a cluster.
         let leiden = Leiden(resolution: resolution, seed: seed, maxIterations: maxIterations)
             .run(UndirectedGraph(relationGraph))
+        finished(.cluster)
         let dependencies = relationGraph.filtered(kinds: .dependencies)
         let keys = graph.concepts.map(\.firstSeen)
         let order = GraphAlgorithms.studyOrder(dependencies, keys: keys, clusters: leiden.membership)
@@ -57,6 +90,7 @@ public struct Analyzer: Sendable {
             nextCluster += 1
         }
         let cluster = (0..<n).map { clusterID[Int(leiden.membership[$0])] }
+        finished(.order)
 
         let rank = pageRank(dependencies, reversed: true)
 
@@ -66,11 +100,14 @@ public struct Analyzer: Sendable {
             if best[c] < 0 || rank[v] > rank[best[c]] { best[c] = v }
         }
         let clusterNames = best.map { graph.concepts[$0].label }
+        finished(.rank)
 
         let level = Self.levels(relationGraph)
+        finished(.levels)
 
         let keep = transitiveReduction(of: dependencies)
         let drawn = graph.relations.indices.filter { $0 < keep.count && keep[$0] }
+        finished(.reduction)
 
         return AnalyzedGraph(
             graph: graph, studyOrder: order.map(Int.init), orderPosition: position, cluster: cluster,

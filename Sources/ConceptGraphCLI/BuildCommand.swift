@@ -30,6 +30,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var reporting: ReportingOptions
 
     @Option(name: .shortAndLong, help: "Folder to write the graph files into.")
     var output: String = "Graphs"
@@ -48,11 +49,14 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(input: input, analysis: analysis).run()
+        let timings = reporting.timings ? StageTimings() : nil
+        defer { if let timings { Diagnostics.printError(timings.report) } }
+        let outcome = try Pipeline(input: input, analysis: analysis).run(timings: timings)
         let written: [String]
         var drawingFailed = false
         do throws(ExportError) {
-            written = try write(outcome.analyzed, protecting: outcome.readFiles, drawingFailed: &drawingFailed)
+            written = try write(
+                outcome.analyzed, protecting: outcome.readFiles, drawingFailed: &drawingFailed, timings: timings)
         } catch {
             throw Diagnostics.fail(error)
         }
@@ -67,36 +71,31 @@ struct BuildCommand: ParsableCommand {
     /// Writes the chosen formats as one set; returns the paths written.
     ///
     /// Every target is checked first (none may be a deck this run read, a device or a FIFO), then
-    /// every file is produced in memory and written to a flushed temp file beside its target, and only
-    /// then are the temp files renamed over the targets, one quick step each. A run stopped before
-    /// the renames changes nothing (its temp files are removed by the next run); a failed rename is
-    /// reported with the files already replaced.
-    private func write(_ analyzed: AnalyzedGraph, protecting: Set<FileIdentity>, drawingFailed: inout Bool)
-        throws(ExportError) -> [String]
-    {
+    /// every file is written to a flushed temp file beside its target, and only then are the temp files
+    /// renamed over the targets, one quick step each. The picture is drawn first, in memory; then GraphML
+    /// and DOT stream to their temp files at once, each on its own thread (they only read the graph). A run
+    /// stopped before the renames changes nothing (its temp files are removed by the next run); a
+    /// failed rename is reported with the files already replaced.
+    private func write(
+        _ analyzed: AnalyzedGraph, protecting: Set<FileIdentity>, drawingFailed: inout Bool, timings: StageTimings?
+    ) throws(ExportError) -> [String] {
         let base = (output as NSString).appendingPathComponent("concepts")
         let wanted = OutputFormat.allCases.filter { format.contains($0) }
         for kind in wanted { _ = try OutputTarget.resolve(base + "." + kind.rawValue, protecting: protecting) }
 
-        var contents: [(path: String, data: Data)] = []
-        for kind in wanted {
-            let path = base + "." + kind.rawValue
-            let data: Data
-            switch kind {
-            case .graphml: data = try GraphMLWriter().data(for: analyzed)
-            case .dot: data = Data(try DOTWriter().text(for: analyzed).utf8)
-            case .svg:
-                let renderer = GraphvizRenderer()
-                guard renderer.isAvailable else {
-                    Diagnostics.printError(
-                        "note: Graphviz `dot` not found, \(path) not drawn (install graphviz to draw it)")
-                    continue
-                }
+        // The picture first, in memory: Graphviz can take long, and a run killed meanwhile must leave
+        // no temp file behind.
+        var drawn: (path: String, data: Data)?
+        if wanted.contains(.svg) {
+            let path = base + ".svg"
+            let renderer = GraphvizRenderer()
+            if renderer.isAvailable {
                 // A picture is for reading: it draws the transitive reduction, not every relation.
                 var options = DOTWriter.Options()
                 options.relations = .drawn
+                var picture: Data?
                 do {
-                    data = try renderer.render(analyzed, format: .svg, options: options)
+                    picture = try renderer.render(analyzed, format: .svg, options: options)
                 } catch {
                     // The other files are still worth having; say that the picture is missing or stale.
                     let stale =
@@ -109,14 +108,34 @@ struct BuildCommand: ParsableCommand {
                         Diagnostics.printError("note: \(path) not drawn" + stale)
                         drawingFailed = true
                     }
-                    continue
                 }
+                if let picture { drawn = (path, picture) }
+            } else {
+                Diagnostics.printError(
+                    "note: Graphviz `dot` not found, \(path) not drawn (install graphviz to draw it)")
             }
-            contents.append((path, data))
         }
+
         var staged: [AtomicFile.Staged] = []
         defer { for file in staged { file.discard() } }
-        for file in contents { staged.append(try AtomicFile.stage(file.data, to: file.path, protecting: protecting)) }
+        let streamed = wanted.filter { $0 != .svg }
+        let jobs = streamed.map { kind in
+            { @Sendable () -> Result<AtomicFile.Staged, ExportError> in
+                let path = base + "." + kind.rawValue
+                return Result { () throws(ExportError) in
+                    try timings.measureIfGiven("write \(kind.rawValue)", cpu: .thread) { () throws(ExportError) in
+                        kind == .graphml
+                            ? try GraphMLWriter().stage(analyzed, to: path, protecting: protecting)
+                            : try DOTWriter().stage(analyzed, to: path, protecting: protecting)
+                    }
+                }
+            }
+        }
+        let results = Concurrently.run(jobs)
+        for case .success(let file) in results { staged.append(file) }
+        for case .failure(let error) in results { throw error }
+
+        if let drawn { staged.append(try AtomicFile.stage(drawn.data, to: drawn.path, protecting: protecting)) }
         var written: [String] = []
         for file in staged {
             do {

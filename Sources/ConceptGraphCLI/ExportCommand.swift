@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               conceptgraph export --format json --output concepts.json
-              conceptgraph export --format png --around "cache" --depth 2 --output cache.png
+              conceptgraph export --format png --around cache --depth 2 -o cache.png
               conceptgraph export Decks/ --format mermaid --cluster 3
             """
     )
@@ -31,6 +31,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var view: PictureOptions
+    @OptionGroup var reporting: ReportingOptions
 
     @Option(help: "\(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format
@@ -43,37 +44,57 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let outcome = try Pipeline(input: input, analysis: analysis).run()
+        let timings = reporting.timings ? StageTimings() : nil
+        defer { if let timings { Diagnostics.printError(timings.report) } }
+        let outcome = try Pipeline(input: input, analysis: analysis).run(timings: timings)
         var picture: PictureSelection.Picture?
         switch format {
         case .mermaid: picture = try view.picture(of: outcome.analyzed, default: .whole, maxNodes: 200)
         case .svg, .png, .pdf: picture = try view.picture(of: outcome.analyzed, default: .overview, maxNodes: 40)
         case .graphml, .dot, .json, .gexf: picture = nil
         }
+        let file = output.flatMap { $0 == "-" ? nil : $0 }
         do throws(ExportError) {
-            let data: Data
-            switch format {
-            case .graphml: data = try GraphMLWriter().data(for: outcome.analyzed)
-            case .dot: data = Data(try DOTWriter().text(for: outcome.analyzed).utf8)
-            case .json: data = Data(try NodeLinkJSONWriter().text(for: outcome.analyzed).utf8)
-            case .gexf: data = try GEXFWriter().data(for: outcome.analyzed)
-            case .mermaid:
-                data = Data(MermaidWriter().text(for: picture!).utf8)
-            case .svg, .png, .pdf:
-                let picture = picture!
-                data = try PictureRenderer().render(
-                    picture, format: GraphvizRenderer.Format(rawValue: format.rawValue)!)
-                Diagnostics.printError("note: \(picture.title): \(picture.caption)")
-            }
-            if let output, output != "-" {
-                try AtomicFile.write(data, to: output, protecting: outcome.readFiles)
-            } else {
-                try StandardOutput.write(data)
+            try timings.measureIfGiven("write \(format.rawValue)") { () throws(ExportError) in
+                try write(outcome, picture: picture, to: file)
             }
         } catch {
             throw Diagnostics.fail(error)
         }
         if outcome.hadErrors { throw ExitCode.failure }
+    }
+
+    /// Writes the chosen format to `file` (atomically) or to standard output. GraphML and DOT stream:
+    /// the document is never held in memory whole.
+    private func write(_ outcome: Pipeline.Outcome, picture: PictureSelection.Picture?, to file: String?)
+        throws(ExportError)
+    {
+        let analyzed = outcome.analyzed
+        switch (format, file) {
+        case (.graphml, let path?): return try GraphMLWriter().write(analyzed, to: path, protecting: outcome.readFiles)
+        case (.graphml, nil):
+            return try GraphMLWriter().write(analyzed, toDescriptor: STDOUT_FILENO, path: "standard output")
+        case (.dot, let path?): return try DOTWriter().write(analyzed, to: path, protecting: outcome.readFiles)
+        case (.dot, nil): return try DOTWriter().write(analyzed, toDescriptor: STDOUT_FILENO, path: "standard output")
+        default: break
+        }
+        let data: Data
+        switch format {
+        case .graphml, .dot: return
+        case .json: data = Data(try NodeLinkJSONWriter().text(for: analyzed).utf8)
+        case .gexf: data = try GEXFWriter().data(for: analyzed)
+        case .mermaid:
+            data = Data(MermaidWriter().text(for: picture!).utf8)
+        case .svg, .png, .pdf:
+            let picture = picture!
+            data = try PictureRenderer().render(picture, format: GraphvizRenderer.Format(rawValue: format.rawValue)!)
+            Diagnostics.printError("note: \(picture.title): \(picture.caption)")
+        }
+        if let file {
+            try AtomicFile.write(data, to: file, protecting: outcome.readFiles)
+        } else {
+            try StandardOutput.write(data)
+        }
     }
 }
 

@@ -40,7 +40,8 @@ struct Pipeline {
 
     /// Runs the stages and reports problems on stderr. Throws exit status 2 when no deck is named and
     /// there is no `Decks/`, or when no card at all could be read (never an empty graph written silently).
-    func run() throws -> Outcome {
+    /// With `timings`, each stage is timed.
+    func run(timings: StageTimings? = nil) throws -> Outcome {
         if paths.isEmpty && !FileManager.default.fileExists(atPath: "Decks") {
             Diagnostics.error(
                 "no deck given and no Decks/ folder in \(FileManager.default.currentDirectoryPath)",
@@ -52,8 +53,9 @@ struct Pipeline {
         // A spinner on stderr when this takes over a second (and stderr is a terminal).
         let progress = ProgressIndicator.start("Reading decks")
         defer { progress.stop() }
-        let loaded = DeckLoader(format: deckFormat, packageReader: AnkiPackageDecks.reader).load(
-            paths: resolvedPaths)
+        let loaded = timings.measureIfGiven("read") {
+            DeckLoader(format: deckFormat, packageReader: AnkiPackageDecks.reader).load(paths: resolvedPaths)
+        }
         progress.stop()
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
@@ -65,7 +67,7 @@ struct Pipeline {
             throw ExitStatus.badInput
         }
         let lexicon: EnglishLexicon
-        switch ConceptExtractor.sharedLexicon {
+        switch timings.measureIfGiven("lexicon", { ConceptExtractor.sharedLexicon }) {
         case .success(let loaded): lexicon = loaded
         case .failure(let error):
             Diagnostics.error(error.description)
@@ -77,8 +79,12 @@ struct Pipeline {
         // order (a package's several decks keep their order).
         let decks = loaded.decks.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
             .map(\.element)
-        let graph = ConceptExtractor(lexicon: lexicon).extract(from: decks)
-        let analyzed = analysis.analyzer.analyze(graph)
+        let graph = timings.measureIfGiven("extract") { ConceptExtractor(lexicon: lexicon).extract(from: decks) }
+        let analyzed = timings.measureIfGiven("analyse") {
+            analysis.analyzer.analyze(graph) { part, duration in
+                timings?.record(part.rawValue, depth: 1, duration)
+            }
+        }
         working.stop()
         return Outcome(
             analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,

@@ -56,25 +56,50 @@ public struct DeckLoader: Sendable {
 
     /// Reads every deck file named by `paths` (files, or folders searched recursively in name order).
     /// Hidden files and folders are skipped; other non-deck files in folders are skipped with a warning.
+    /// Files are read in parallel on the machine's cores; the result is in path order all the same.
     public func load(paths: [String]) -> Result {
-        var result = Result(decks: [], errors: [])
+        enum Job {
+            case missing(String)
+            case file(String, inFolder: Bool)
+        }
+        var jobs: [Job] = []
         let fm = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.errors.append(Self.missing(path))
+                jobs.append(.missing(path))
                 continue
             }
             if isDirectory.boolValue {
                 var visited = Set<String>()
-                for file in Self.files(under: path, visited: &visited) {
-                    result.append(loadFromFolder(file))
-                }
+                jobs += Self.files(under: path, visited: &visited).map { .file($0, inFolder: true) }
             } else {
-                result.append(load(file: path))
+                jobs.append(.file(path, inFolder: false))
             }
         }
+        let results = ParallelResults(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { [jobs] index in
+            switch jobs[index] {
+            case .missing(let path):
+                results[index] = Result(decks: [], errors: [Self.missing(path)])
+            case .file(let path, let inFolder):
+                results[index] = inFolder ? loadFromFolder(path) : load(file: path)
+            }
+        }
+        var result = Result(decks: [], errors: [])
+        for index in jobs.indices { result.append(results[index]) }
         return result
+    }
+
+    /// One `Result` slot per file, filled from several threads.
+    private final class ParallelResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        subscript(index: Int) -> Result {
+            get { lock.withLock { slots[index]! } }
+            set { lock.withLock { slots[index] = newValue } }
+        }
     }
 
     /// Why `path` cannot be found: a symlink loop, a link to nothing, or no such file.

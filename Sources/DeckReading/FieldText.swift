@@ -164,6 +164,11 @@ enum HTMLText {
                 return
             }
             let block = blockElements.contains(name)
+            // Cells of a table row are separated ("Common Name; Biological Name"), not run together.
+            if name == "td" || name == "th", hasCellBefore(node) {
+                while out.last == " " { out.removeLast() }
+                out += "; "
+            }
             if name == "li" {
                 out += "\n- "
             } else if block {
@@ -178,6 +183,22 @@ enum HTMLText {
         default:
             return  // comments, processing instructions, DTDs
         }
+    }
+}
+
+extension HTMLText {
+    /// `true` when the nearest element before this cell in its row is a cell (only text, usually white
+    /// space, is skipped: O(1) per cell in a normal row).
+    fileprivate static func hasCellBefore(_ node: xmlNodePtr) -> Bool {
+        var sibling = node.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let name = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                return name == "td" || name == "th"
+            }
+            sibling = current.pointee.prev
+        }
+        return false
     }
 }
 

@@ -104,6 +104,30 @@ public enum AtomicFile {
     static func stage(_ bytes: UnsafeRawBufferPointer, to path: String, protecting: Set<FileIdentity>)
         throws(ExportError) -> Staged
     {
+        try stage(to: path, protecting: protecting) { fd throws(ExportError) in
+            try writeAll(bytes, to: fd, path: path)
+        }
+    }
+
+    /// Writes the file at `path` atomically, streaming: `body` writes the content to the descriptor of
+    /// the temp file (in as many writes as it likes, e.g. with `writeAll`), which is then flushed and
+    /// renamed over `path`. For large outputs that should never be held in memory whole.
+    ///
+    ///     try AtomicFile.write(to: "out/big.txt") { fd throws(ExportError) in
+    ///         try AtomicFile.writeAll(chunk, to: fd, path: "out/big.txt")
+    ///     }
+    public static func write(
+        to path: String, protecting: Set<FileIdentity> = [], streaming body: (Int32) throws(ExportError) -> Void
+    ) throws(ExportError) {
+        try stage(to: path, protecting: protecting, streaming: body).commit()
+    }
+
+    /// Checks `path`, lets `body` write the content to the descriptor of a new temp file beside it,
+    /// flushes that and returns it uncommitted. If `body` throws, the temp file is removed and the
+    /// error rethrown.
+    public static func stage(
+        to path: String, protecting: Set<FileIdentity> = [], streaming body: (Int32) throws(ExportError) -> Void
+    ) throws(ExportError) -> Staged {
         guard !path.isEmpty else { throw .file(operation: "write", path: path, errno: ENOENT) }
         let target = try OutputTarget.resolve(path, protecting: protecting)
         let (directory, name) = split(target)
@@ -130,15 +154,10 @@ public enum AtomicFile {
         if stat(target, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG {
             _ = fchmod(fd, existing.st_mode & 0o7777)
         }
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = .file(operation: "write", path: path, errno: errno)
-                break
-            }
-            offset += written
+        do throws(ExportError) {
+            try body(fd)
+        } catch {
+            failure = error
         }
         if failure == nil, fsync(fd) != 0 {
             failure = .file(operation: "flush to disk", path: path, errno: errno)
@@ -151,6 +170,19 @@ public enum AtomicFile {
             throw failure
         }
         return Staged(path: path, target: target, temporary: tempPath, directory: directory)
+    }
+
+    /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`); errors name `path`.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(ExportError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .file(operation: "write", path: path, errno: errno)
+            }
+            offset += written
+        }
     }
 
     /// Removes temp files left in `directory` by runs that were killed: names of the form

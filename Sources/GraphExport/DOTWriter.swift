@@ -1,5 +1,6 @@
 import ConceptAnalysis
 import ConceptExtraction
+import DeckReading
 import Foundation
 
 /// Writes an analyzed concept graph as Graphviz DOT.
@@ -77,32 +78,80 @@ public struct DOTWriter: Sendable {
     public func text(for analyzed: AnalyzedGraph) throws(ExportError) -> String {
         try analyzed.checkExportable()
         let graph = analyzed.graph
-        let ids = NodeIdentifiers(graph.concepts.map(\.id)).ids
-        var out = ""
-        out.reserveCapacity(128 + 96 * graph.concepts.count + 64 * graph.relations.count)
+        let sink = ByteSink(reserving: 128 + 96 * graph.concepts.count + 64 * graph.relations.count)
+        render(analyzed, into: sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
 
-        out += "digraph \"concepts\" {\n"
-        out += "  graph [charset=\"UTF-8\", rankdir=\(Self.quoted(options.direction.rawValue)), "
-        out += "fontname=\(Self.quoted(options.fontName))];\n"
-        out += "  node [shape=\(Self.quoted(options.nodeShape)), style=\"rounded\", "
-        out += "fontname=\(Self.quoted(options.fontName))];\n"
-        out += "  edge [fontname=\(Self.quoted(options.fontName))];\n"
+    /// Writes the DOT text for `analyzed` to `path` atomically (see `AtomicFile`), streaming it to
+    /// the temp file in 1 MiB pieces: the whole text is never held in memory.
+    ///
+    /// - Parameter protecting: files that must never be replaced (the decks the run read).
+    public func write(
+        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
+    ) throws(ExportError) {
+        try stage(analyzed, to: path, protecting: protecting).commit()
+    }
+
+    /// Writes the DOT text for `analyzed` to a flushed temp file beside `path`, streaming, and
+    /// returns it uncommitted (see `AtomicFile.stage`), so several files can be replaced together.
+    public func stage(
+        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
+    ) throws(ExportError) -> AtomicFile.Staged {
+        try analyzed.checkExportable()
+        return try AtomicFile.stage(to: path, protecting: protecting) { fd throws(ExportError) in
+            try stream(analyzed, to: fd, path: path)
+        }
+    }
+
+    /// Writes the DOT text for `analyzed` to the open descriptor `fd` (standard output, a pipe, a
+    /// file), streaming; `path` names it in errors. The bytes are those of `text(for:)`.
+    public func write(_ analyzed: AnalyzedGraph, toDescriptor fd: Int32, path: String) throws(ExportError) {
+        try analyzed.checkExportable()
+        try stream(analyzed, to: fd, path: path)
+    }
+
+    private func stream(_ analyzed: AnalyzedGraph, to fd: Int32, path: String) throws(ExportError) {
+        let sink = ByteSink(fd: fd, path: path)
+        render(analyzed, into: sink)
+        sink.flush()
+        if let failure = sink.failure { throw failure }
+    }
+
+    /// The DOT text, byte by byte (UTF-8), into `sink`, which may write out full pieces as it goes.
+    private func render(_ analyzed: AnalyzedGraph, into out: ByteSink) {
+        let graph = analyzed.graph
+        let ids = NodeIdentifiers(graph.concepts.map(\.id)).ids
+
+        out.append("digraph \"concepts\" {\n")
+        out.append("  graph [charset=\"UTF-8\", rankdir=")
+        Self.appendQuoted(options.direction.rawValue, to: out)
+        out.append(", fontname=")
+        Self.appendQuoted(options.fontName, to: out)
+        out.append("];\n  node [shape=")
+        Self.appendQuoted(options.nodeShape, to: out)
+        out.append(", style=\"rounded\", fontname=")
+        Self.appendQuoted(options.fontName, to: out)
+        out.append("];\n  edge [fontname=")
+        Self.appendQuoted(options.fontName, to: out)
+        out.append("];\n")
 
         let n = graph.concepts.count
         let keyThreshold = n >= 3 ? 2.0 / Double(n) : .infinity
         func writeNode(_ index: Int, indent: String) {
             let concept = graph.concepts[index]
-            out += indent
-            Self.appendQuoted(ids[index], to: &out)
-            out += " [label="
-            Self.appendQuoted(Self.shortened(concept.label, characters: options.maxLabelCharacters), to: &out)
+            out.append(indent)
+            Self.appendQuoted(ids[index], to: out)
+            out.append(" [label=")
+            Self.appendQuoted(Self.shortened(concept.label, characters: options.maxLabelCharacters), to: out)
             let tooltip = concept.definition.isEmpty ? concept.label : concept.label + "\n\n" + concept.definition
-            out += ", tooltip="
-            Self.appendQuoted(Self.shortened(tooltip, bytes: options.maxTooltipBytes), to: &out)
+            out.append(", tooltip=")
+            Self.appendQuoted(Self.shortened(tooltip, bytes: options.maxTooltipBytes), to: out)
             if options.highlightKeyConcepts, analyzed.rank[index] >= keyThreshold {
-                out += ", penwidth=\"2\", fontsize=\"16\""
+                out.append(", penwidth=\"2\", fontsize=\"16\"")
             }
-            out += "];\n"
+            out.append("];\n")
+            out.flushIfFull()
         }
 
         let usedClusters = Set(analyzed.cluster)
@@ -112,14 +161,14 @@ public struct DOTWriter: Sendable {
             // A cluster of one concept is drawn as a plain node: a box around it says nothing.
             for nodes in members where nodes.count == 1 { writeNode(nodes[0], indent: "  ") }
             for (cluster, nodes) in members.enumerated() where nodes.count > 1 {
-                out += "  subgraph "
-                Self.appendQuoted("cluster_\(cluster)", to: &out)
-                out += " {\n    label="
+                out.append("  subgraph ")
+                Self.appendQuoted("cluster_\(cluster)", to: out)
+                out.append(" {\n    label=")
                 Self.appendQuoted(
-                    Self.shortened(analyzed.clusterNames[cluster], characters: options.maxLabelCharacters), to: &out)
-                out += ";\n    style=\"rounded\";\n    color=\"gray60\";\n"
+                    Self.shortened(analyzed.clusterNames[cluster], characters: options.maxLabelCharacters), to: out)
+                out.append(";\n    style=\"rounded\";\n    color=\"gray60\";\n")
                 for index in nodes { writeNode(index, indent: "    ") }
-                out += "  }\n"
+                out.append("  }\n")
             }
         } else {
             for index in graph.concepts.indices { writeNode(index, indent: "  ") }
@@ -132,29 +181,26 @@ public struct DOTWriter: Sendable {
             }
         for relationIndex in selected {
             let relation = graph.relations[relationIndex]
-            out += "  "
-            Self.appendQuoted(ids[relation.source], to: &out)
-            out += " -> "
-            Self.appendQuoted(ids[relation.target], to: &out)
-            out += " [kind=\"\(relation.kind.rawValue)\", "
+            out.append("  ")
+            Self.appendQuoted(ids[relation.source], to: out)
+            out.append(" -> ")
+            Self.appendQuoted(ids[relation.target], to: out)
+            out.append(" [kind=\"")
+            out.append(relation.kind.rawValue)
+            out.append("\", ")
             switch relation.kind {
-            case .broader: out += "style=\"solid\", arrowhead=\"onormal\""
-            case .requires: out += "style=\"dashed\""
-            case .related: out += "style=\"dotted\", dir=\"none\""
+            case .broader: out.append("style=\"solid\", arrowhead=\"onormal\"")
+            case .requires: out.append("style=\"dashed\"")
+            case .related: out.append("style=\"dotted\", dir=\"none\"")
             }
             if !relation.evidence.isEmpty {
-                out += ", tooltip="
-                Self.appendQuoted(Self.shortened(relation.evidence, bytes: options.maxTooltipBytes), to: &out)
+                out.append(", tooltip=")
+                Self.appendQuoted(Self.shortened(relation.evidence, bytes: options.maxTooltipBytes), to: out)
             }
-            out += "];\n"
+            out.append("];\n")
+            out.flushIfFull()
         }
-        out += "}\n"
-        return out
-    }
-
-    /// Writes the DOT text for `analyzed` to `path` atomically (see `AtomicFile`).
-    public func write(_ analyzed: AnalyzedGraph, to path: String) throws(ExportError) {
-        try AtomicFile.write(text(for: analyzed), to: path)
+        out.append("}\n")
     }
 
     // MARK: - Quoting
@@ -163,35 +209,71 @@ public struct DOTWriter: Sendable {
     ///
     ///     DOTWriter.quoted("say \"hi\"\\") // "\"say \\\"hi\\\"\\\\\""
     public static func quoted(_ text: String) -> String {
-        var out = ""
-        appendQuoted(text, to: &out)
-        return out
+        let sink = ByteSink()
+        appendQuoted(text, to: sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
     }
 
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        var runBytes = 0
-        for scalar in text.unicodeScalars {
-            let piece: String
-            switch scalar {
-            case "\\": piece = "\\\\"
-            case "\"": piece = "\\\""
-            case "\n": piece = "\\n"
-            case "\t": piece = " "
-            default:
-                let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF { continue }
-                piece = String(scalar)
-            }
-            let size = piece.utf8.count
-            if runBytes + size > maxQuotedRunBytes {
-                out += "\" + \""
-                runBytes = 0
-            }
-            out += piece
-            runBytes += size
+    /// Appends `text` quoted and escaped, working on its UTF-8 bytes: `\` and `"` escaped, LF as `\n`,
+    /// TAB as a space; C0 and C1 controls, DEL, U+FFFE and U+FFFF dropped; a run longer than
+    /// `maxQuotedRunBytes` is closed and continued after ` + ` (never inside a character).
+    static func appendQuoted(_ text: String, to out: ByteSink) {
+        var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, to: out) }
+    }
+
+    private static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: ByteSink) {
+        out.append(UInt8(ascii: "\""))
+        // Fast path: nothing to escape or drop, and short enough for one run.
+        if bytes.count <= maxQuotedRunBytes, !bytes.contains(where: needsCare) {
+            out.append(UnsafeRawBufferPointer(bytes))
+            out.append(UInt8(ascii: "\""))
+            return
         }
-        out += "\""
+        var runBytes = 0
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            // The scalar's length from its lead byte (Swift strings hold valid UTF-8).
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var escaped: UInt8 = 0  // the letter after a backslash, or 0
+            var keep = true
+            switch lead {
+            case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+            case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
+            case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+            case UInt8(ascii: "\t"): break
+            case 0x00..<0x20, 0x7F: keep = false
+            case 0xC2: keep = bytes[i + 1] >= 0xA0  // U+0080–U+009F are C1 controls
+            case 0xEF: keep = !(bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF))
+            default: break
+            }
+            if keep {
+                let size = escaped != 0 ? 2 : length
+                if runBytes + size > maxQuotedRunBytes {
+                    out.append("\" + \"")
+                    runBytes = 0
+                }
+                if escaped != 0 {
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(escaped)
+                } else if lead == UInt8(ascii: "\t") {
+                    out.append(UInt8(ascii: " "))
+                } else {
+                    out.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[i..<i + length]))
+                }
+                runBytes += size
+            }
+            i += length
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A byte that starts something `appendQuoted` escapes, drops or must look at more closely.
+    @inline(__always)
+    private static func needsCare(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2
+            || byte == 0xEF
     }
 
     /// `text` cut to at most `characters` characters, ending in "…" when cut.

@@ -7,10 +7,11 @@ enum ExportText {
     static func xmlSafe(_ text: String) -> String {
         // Fast path: a forbidden character shows up in UTF-8 as a byte below 0x20, or starts with
         // 0xEF (U+FFFE/U+FFFF; other U+F000–U+FFFF characters just take the slow path).
-        let clean = !text.utf8.contains { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+        var contiguous = text
+        let clean = contiguous.withUTF8 { bytes in
+            !bytes.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF }
         }
-        if clean { return text }
+        if clean { return contiguous }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isXMLChar(scalar.value) { scalars.append(scalar) }
         return String(scalars)

@@ -342,6 +342,17 @@ public struct PictureDOTWriter: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// A line saying what the line styles drawn in `picture` mean (only the kinds it shows), so a
+    /// reader can tell a hierarchy link from a prerequisite; empty when it has no edge.
+    static func legend(for picture: PictureSelection.Picture) -> String {
+        let kinds = Set(picture.edges.map(\.kind))
+        var parts: [String] = []
+        if kinds.contains(.broader) { parts.append("solid ▷: broader → narrower") }
+        if kinds.contains(.requires) { parts.append("dashed: prerequisite → what builds on it") }
+        if kinds.contains(.related) { parts.append("dotted: related") }
+        return parts.isEmpty ? "" : "\n" + parts.joined(separator: " · ")
+    }
+
     public func text(for picture: PictureSelection.Picture) -> String {
         let q = DOTWriter.quoted
         // A hub with many leaves (fewer than a list node takes) would be drawn as one tall column:
@@ -361,7 +372,8 @@ public struct PictureDOTWriter: Sendable {
             "  graph [charset=\"UTF-8\", rankdir=\"\(direction.rawValue)\", fontname=\(q(fontName)), fontsize=\"12\", "
         out += "size=\"\(ExportText.double(maxWidthInches)),\(ExportText.double(maxHeightInches))\", "
         out +=
-            "labelloc=\"t\", label=\(q(picture.title + "\n" + picture.caption)), nodesep=\"0.25\", ranksep=\"0.5\"];\n"
+            "labelloc=\"t\", label=\(q(picture.title + "\n" + picture.caption + Self.legend(for: picture))), "
+        out += "nodesep=\"0.25\", ranksep=\"0.5\"];\n"
         out += "  node [shape=\"box\", style=\"rounded,filled\", fillcolor=\"#f4f6fb\", color=\"#4a5a80\", "
         out += "fontname=\(q(fontName)), fontsize=\"12\"];\n"
         out += "  edge [color=\"#4a5a80\", arrowsize=\"0.7\"];\n"

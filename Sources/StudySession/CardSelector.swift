@@ -47,8 +47,9 @@ public struct Gate: Sendable {
 /// "What is mobile CRM?" under both CRM and mobile CRM is a mobile CRM card); only that concept's
 /// prerequisites gate it, and it counts only towards that concept being learned. Since every
 /// dependency then points to a concept earlier in study order (or to the same cycle), no card can
-/// wait for itself. Cards about no concept are never gated and come after all others. Selection is O(cards + V + E)
-/// per card shown. What it gets wrong: a wrong `requires` edge from extraction holds a card back
+/// wait for itself. Cards about no concept are never gated and come after all others. `next` is
+/// O(cards + V + E), fine for one choice (`--plan`, tests); a session keeps a `SelectionState`, which
+/// makes the same choices at O(log cards) per card plus the gates an answer really changes. What it gets wrong: a wrong `requires` edge from extraction holds a card back
 /// for nothing; `--target` or learning the prerequisite releases it.
 public struct CardSelector: Sendable {
     public let analyzed: AnalyzedGraph
@@ -66,12 +67,13 @@ public struct CardSelector: Sendable {
     /// Per card: in scope.
     public let cardInScope: [Bool]
 
-    private let component: [Int32]
-    private let componentCount: Int
+    /// Per concept: its strongly connected component (ids in topological order: parents first).
+    let component: [Int32]
+    let componentCount: Int
     /// For each component, the components with a dependency edge into it (CSR).
-    private let parentOffsets: [Int]
-    private let parentComponents: [Int32]
-    private let componentMembers: StronglyConnectedComponents
+    let parentOffsets: [Int]
+    let parentComponents: [Int32]
+    let componentMembers: StronglyConnectedComponents
 
     public init(analyzed: AnalyzedGraph, target: Int? = nil, threshold: LearnedThreshold = .standard) {
         self.analyzed = analyzed

@@ -31,6 +31,19 @@ public struct SessionQueue: Sendable {
         return retries.first.map { Selection(card: $0.card, reason: .retry) }
     }
 
+    /// The same choice as `next(selector:schedules:now:newAllowance:)`, from a session's
+    /// `SelectionState`: O(log cards + retries) instead of O(cards + V + E).
+    public func next(state: inout SelectionState, now: Date, newAllowance: Int) -> Selection? {
+        if let ripe = retries.first(where: { $0.after <= answered }) {
+            return Selection(card: ripe.card, reason: .retry)
+        }
+        let waiting = Set(retries.map(\.card))
+        if let chosen = state.next(now: now, newAllowance: newAllowance, excluded: waiting) {
+            return chosen
+        }
+        return retries.first.map { Selection(card: $0.card, reason: .retry) }
+    }
+
     /// Notes an answer: a forgotten card is queued to come back; any other grade releases it.
     public mutating func answered(card: Int, grade: Grade) {
         answered += 1

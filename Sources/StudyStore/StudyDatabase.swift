@@ -33,6 +33,26 @@ public struct ReviewRecord: Sendable, Hashable {
     public var session: String
 }
 
+/// What a session starts from: every card studied, the last answer's id and today's new cards.
+public struct ProgressSnapshot: Sendable {
+    public var cards: [CardKey: StoredCard]
+    /// The id of the latest answer in the review log (0 when there is none).
+    public var lastReviewID: Int64
+    /// Cards answered for the first time since the start given to `snapshot(newCardsSince:)`.
+    public var newCardsIntroduced: Int
+}
+
+/// One answer as a session following the database sees it.
+public struct RecordedAnswer: Sendable, Hashable {
+    public var reviewID: Int64
+    public var key: CardKey
+    /// The card's schedule now (after this answer and any later one).
+    public var schedule: CardSchedule
+    public var reviewedAt: Date
+    /// The card's first answer (it was new).
+    public var isFirstAnswer: Bool
+}
+
 /// The learner's progress in an SQLite database (WAL mode, through GRDB): one row per card studied
 /// and one per answer.
 ///
@@ -69,10 +89,12 @@ public final class StudyDatabase: Sendable {
                     do {
                         try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     } catch {
-                        throw StudyStoreError.readOnly(path: path)
+                        throw StudyStoreError.cannotCreate(path: path, folder: Self.firstMissingOrFolder(folder))
                     }
                 }
-                guard Self.isWritable(folder.isEmpty ? "." : folder) else { throw StudyStoreError.readOnly(path: path) }
+                guard Self.isWritable(folder.isEmpty ? "." : folder) else {
+                    throw StudyStoreError.cannotCreate(path: path, folder: folder.isEmpty ? "." : folder)
+                }
             }
         }
         if !exists && !create {
@@ -102,6 +124,20 @@ public final class StudyDatabase: Sendable {
             let mode = attributes[.posixPermissions] as? Int
         else { return false }
         return mode & 0o222 != 0
+    }
+
+    /// The folder to name when `folder` cannot be created: its nearest existing ancestor (the one that
+    /// refused), else `folder` itself.
+    static func firstMissingOrFolder(_ folder: String) -> String {
+        var current = folder
+        while !current.isEmpty && current != "/" {
+            let parent = (current as NSString).deletingLastPathComponent
+            if FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent) {
+                return parent.isEmpty ? "." : parent
+            }
+            current = parent
+        }
+        return folder
     }
 
     // MARK: Schema
@@ -157,7 +193,9 @@ public final class StudyDatabase: Sendable {
             if applicationID != 0 && applicationID != Self.applicationID {
                 throw StudyStoreError.foreignDatabase(path: path)
             }
-            if applicationID == 0 && !tables.isEmpty {
+            // GRDB creates its `grdb_migrations` table before the first migration's transaction: a
+            // database another session is creating right now has only that table and no id yet.
+            if applicationID == 0 && tables.contains(where: { $0 != "grdb_migrations" }) {
                 throw StudyStoreError.foreignDatabase(path: path)
             }
             if try db.tableExists("grdb_migrations"), try migrator.hasBeenSuperseded(db) {
@@ -205,6 +243,60 @@ public final class StudyDatabase: Sendable {
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM review WHERE stabilityBefore IS NULL AND reviewedAt >= ?",
                     arguments: [start.timeIntervalSince1970]) ?? 0
+            }
+        }
+    }
+
+    /// Every card, the last review id and the new cards introduced since `start`, read in one
+    /// transaction: the starting point of a session that then follows `answers(after:)`.
+    public func snapshot(newCardsSince start: Date) throws -> ProgressSnapshot {
+        try guarded {
+            try writer.read { db in
+                var cards: [CardKey: StoredCard] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM card")
+                while let row = try rows.next() {
+                    let card = Self.card(row)
+                    cards[card.key] = card
+                }
+                let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review") ?? 0
+                let introduced = try Self.newCardsIntroduced(db, since: start, through: last)
+                return ProgressSnapshot(cards: cards, lastReviewID: last, newCardsIntroduced: introduced)
+            }
+        }
+    }
+
+    /// How many cards had their first answer at or after `start`, counting answers up to review id
+    /// `last` only (a session adds the later ones from `answers(after:)`).
+    public func newCardsIntroduced(since start: Date, through last: Int64) throws -> Int {
+        try guarded { try writer.read { try Self.newCardsIntroduced($0, since: start, through: last) } }
+    }
+
+    private static func newCardsIntroduced(_ db: Database, since start: Date, through last: Int64) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM review WHERE stabilityBefore IS NULL AND reviewedAt >= ? AND id <= ?",
+            arguments: [start.timeIntervalSince1970, last]) ?? 0
+    }
+
+    /// The answers recorded after review id `reviewID` (by any session), oldest first, each with its
+    /// card's current schedule.
+    /// - Complexity: O(k log n) for k answers: a range of the review table's primary key.
+    public func answers(after reviewID: Int64) throws -> [RecordedAnswer] {
+        try guarded {
+            try writer.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT review.id AS reviewID, review.reviewedAt, review.stabilityBefore IS NULL AS first,
+                        card.* FROM review JOIN card ON card.id = review.cardId WHERE review.id > ? ORDER BY review.id
+                        """,
+                    arguments: [reviewID]
+                ).map { row in
+                    let card = Self.card(row)
+                    let reviewedAt: Double = row["reviewedAt"]
+                    return RecordedAnswer(
+                        reviewID: row["reviewID"], key: card.key, schedule: card.schedule,
+                        reviewedAt: Date(timeIntervalSince1970: reviewedAt), isFirstAnswer: row["first"])
+                }
             }
         }
     }

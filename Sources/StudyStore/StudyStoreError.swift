@@ -9,6 +9,8 @@ public enum StudyStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case locked(path: String, seconds: Double)
     /// The file or its folder cannot be written.
     case readOnly(path: String)
+    /// The database does not exist yet and its folder cannot be written (or created).
+    case cannotCreate(path: String, folder: String)
     /// The database was written by a newer ConceptGraph (migrations this version does not know).
     case newerVersion(path: String, unknownMigrations: [String])
     /// An SQLite database, but not one of ConceptGraph's.
@@ -18,8 +20,8 @@ public enum StudyStoreError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var path: String {
         switch self {
-        case .corrupt(let path, _), .locked(let path, _), .readOnly(let path), .newerVersion(let path, _),
-            .foreignDatabase(let path), .sqlite(let path, _):
+        case .corrupt(let path, _), .locked(let path, _), .readOnly(let path), .cannotCreate(let path, _),
+            .newerVersion(let path, _), .foreignDatabase(let path), .sqlite(let path, _):
             path
         }
     }
@@ -33,6 +35,8 @@ public enum StudyStoreError: Error, Sendable, Equatable, CustomStringConvertible
             "\(path): the study database is locked by another program (waited \(Self.format(seconds)) s)"
         case .readOnly(let path):
             "\(path): the study database is read-only"
+        case .cannotCreate(let path, let folder):
+            "\(path): cannot create the study database: the folder \(folder) is not writable"
         case .newerVersion(let path, let unknown):
             "\(path): the study database was written by a newer version of conceptgraph "
                 + "(unknown schema steps: \(unknown.joined(separator: ", ")))"
@@ -53,6 +57,8 @@ public enum StudyStoreError: Error, Sendable, Equatable, CustomStringConvertible
             "close the other study session or program using it, or wait longer with --lock-timeout"
         case .readOnly:
             "make the file and its folder writable, or choose another file with --db"
+        case .cannotCreate:
+            "make the folder writable, or keep progress elsewhere with --db PATH"
         case .newerVersion:
             "update conceptgraph; this version leaves the file untouched"
         case .foreignDatabase:

@@ -68,6 +68,24 @@ import Testing
     }
 
     @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
+    func timingsListEveryStageOnStandardError() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        try Self.write(Self.goodDeck, to: folder.appendingPathComponent("Decks/crm.txt"))
+        let run = try Self.run(["build", "--format", "graphml,dot", "--timings"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let stages = run.stderr.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        for stage in ["read", "extract", "analyse", "cluster", "order", "write", "total"] {
+            #expect(stages.contains(stage), "\(stage) missing in \(run.stderr)")
+        }
+        #expect(run.stderr.contains(" MB"))
+        #expect(!run.stdout.contains("timings"))
+        let export = try Self.run(["export", "--format", "dot", "--timings"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.hasPrefix("digraph"))
+        #expect(export.stderr.contains("write dot"))
+    }
+
+    @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
     func sameDecksGiveByteIdenticalFiles() throws {
         let folder = try TestPaths.temporaryDirectory()
         try Self.write(Self.goodDeck, to: folder.appendingPathComponent("Decks/crm.txt"))

@@ -131,6 +131,16 @@ import Testing
     }
 
     @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
+    func answersThatRunOutAreNotReportedAsNothingToStudy() throws {
+        let folder = try Self.makeFolder()
+        let run = try Self.study(folder, answers: "")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Q: What is an aardvark?"))
+        #expect(!run.stdout.contains("Nothing to study"), "\(run.stdout)")
+        #expect(run.stdout.contains("Studied 0 cards (0 new, 0 reviews, 0 forgotten), stopped: no more answers."))
+    }
+
+    @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
     func newCardsPerDayHoldAcrossSessions() throws {
         let folder = try Self.makeFolder()
         _ = try Self.study(folder, answers: "3\n3\n3\n", extra: ["--new", "4"])

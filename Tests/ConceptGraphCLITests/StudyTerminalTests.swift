@@ -106,6 +106,35 @@ import Testing
         #expect(try StudyCommandTests.loggedAnswers(folder).count == 1)
     }
 
+    @Test(.enabled(if: tmux != nil, "needs tmux"), .enabled(if: CommandLineTests.binary != nil, "needs the binary"))
+    func ctrlCSaysWhatIsSavedAndExits130() throws {
+        let folder = try StudyCommandTests.makeFolder()
+        let terminal = Terminal()
+        let command =
+            "cd '\(folder.path)' && TZ=UTC '\(CommandLineTests.binary!.path)' study --now \(StudyCommandTests.now); "
+            + "echo \"exit=$?\"; sleep 30"
+        try terminal.tmux(["new-session", "-d", "-s", "study", "-x", "100", "-y", "30", command])
+        let panePID = Int32(
+            try terminal.tmux(["display-message", "-p", "-t", "study", "#{pane_pid}"]).filter(\.isNumber))
+        let socketPath = try terminal.tmux(["display-message", "-p", "#{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        defer {
+            if let panePID, panePID > 1 { kill(-panePID, SIGKILL) }
+            _ = try? terminal.tmux(["kill-server"])
+            if socketPath.hasPrefix("/") { try? FileManager.default.removeItem(atPath: socketPath) }
+        }
+        _ = try terminal.waitFor("[space] show answer")
+        try terminal.keys("Space")
+        _ = try terminal.waitFor("[1] again")
+        try terminal.keys("4")
+        _ = try terminal.waitFor("Q: What is basalt?")
+        try terminal.keys("C-c")
+        let screen = try terminal.waitFor("exit=")
+        #expect(screen.contains("Interrupted: every answer given is saved"), "\(screen)")
+        #expect(screen.contains("exit=130"), "\(screen)")
+        #expect(try StudyCommandTests.loggedAnswers(folder).count == 1)
+    }
+
     @Test(.enabled(if: CommandLineTests.binary != nil, "needs the binary"))
     func withoutATerminalOrAnswersItSaysWhatToDo() throws {
         let folder = try StudyCommandTests.makeFolder()

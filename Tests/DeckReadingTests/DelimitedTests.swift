@@ -159,6 +159,11 @@ import Testing
         #expect(FieldText.clean("x &amp; y&nbsp;&nbsp;z &lt;tag&gt;", html: nil) == "x & y z <tag>")
         #expect(FieldText.clean("keep <!-- hidden --> this<img src=\"a.png\"/>", html: nil) == "keep this")
         #expect(FieldText.clean("<p>para  one</p><p>two\nlines</p>", html: nil) == "para one\ntwo lines")
+        // Table cells are separated, rows are lines (a CrowdAnki table of names was read as one word).
+        #expect(
+            FieldText.clean(
+                "<table><tr><th>Common Name</th> <th>Genus</th></tr><tr><td>Man</td><td><em>Homo</em></td></tr></table>",
+                html: nil) == "Common Name; Genus\nMan; Homo")
         #expect(FieldText.clean("broken <b>bold", html: nil) == "broken bold")
     }
 

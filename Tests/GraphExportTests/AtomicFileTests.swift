@@ -65,3 +65,47 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["shared.txt"])
     }
 }
+
+@Suite struct AtomicFileStreamingTests {
+    /// Writes `text` to `fd` with `AtomicFile.writeAll`.
+    static func put(_ text: String, _ fd: Int32, _ path: String) throws(ExportError) {
+        var failure: ExportError?
+        Array(text.utf8).withUnsafeBytes { raw in
+            do throws(ExportError) {
+                try AtomicFile.writeAll(raw, to: fd, path: path)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    @Test func streamedPiecesMakeTheFile() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sub/s.txt").path
+        try AtomicFile.write(to: path) { fd throws(ExportError) in
+            for piece in ["one ", "two ", "three\n"] {
+                try Self.put(piece, fd, path)
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one two three\n")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sub").path) == ["s.txt"])
+    }
+
+    @Test func aFailingBodyLeavesTheTargetAndNoTempFile() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("keep.txt").path
+        try AtomicFile.write("old\n", to: path)
+        #expect(throws: ExportError.self) {
+            try AtomicFile.write(to: path) { fd throws(ExportError) in
+                try Self.put("half", fd, path)
+                throw .file(operation: "write", path: path, errno: ENOSPC)
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["keep.txt"])
+    }
+}

@@ -147,6 +147,9 @@ struct PictureGroupingTests {
         #expect(picture.caption.contains("12 leaf concepts listed in boxes"))
         let dot = PictureDOTWriter().text(for: picture)
         #expect(dot.contains("Concept 1 · Concept 2 · Concept 3"))
+        // The caption says what the line styles mean, for the kinds drawn only.
+        #expect(dot.contains("solid ▷: broader → narrower · dashed: prerequisite → what builds on it\""))
+        #expect(!dot.contains("dotted: related"))
         let mermaid = MermaidWriter().text(for: picture)
         #expect(mermaid.contains("n3[\"Concept 1, Concept 2"))
     }

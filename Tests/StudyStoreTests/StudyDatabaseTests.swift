@@ -188,4 +188,18 @@ import Testing
         let reader = try StudyDatabase(path: path, create: false, readOnly: true)
         #expect(try reader.cards().count == 1)
     }
+
+    /// A database that does not exist yet in a folder that cannot be written: the message names the
+    /// folder and says the file could not be created (not that a database is read-only).
+    @Test func newDatabaseInAReadOnlyFolderNamesTheFolder() throws {
+        let folder = (try freshPath() as NSString).deletingLastPathComponent + "/locked"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+        let path = folder + "/study.sqlite"
+        #expect(throws: StudyStoreError.cannotCreate(path: path, folder: folder)) { _ = try StudyDatabase(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let error = StudyStoreError.cannotCreate(path: path, folder: folder)
+        #expect(error.message.contains("cannot create the study database: the folder \(folder) is not writable"))
+    }
 }

@@ -27,7 +27,8 @@ protocol LearnerInput {
 struct ScriptedAnswers: LearnerInput {
     let name: String
     let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    private var start = 0
     private var atEnd = false
     private(set) var lineNumber = 0
 
@@ -58,20 +59,28 @@ struct ScriptedAnswers: LearnerInput {
 
     /// One line, read a byte block at a time but never past what is needed: the pipe may still be
     /// written to while the session runs.
+    /// The next line, without its newline. Lines are cut out of the buffer by moving `start`, and
+    /// the buffer is compacted only when a chunk is read: linear in the input however large the chunk
+    /// (removing each line from the front of the buffer would be quadratic in it).
     private mutating func readLine() -> String? {
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { start = newline + 1 }
+                return String(decoding: buffer[start..<newline], as: UTF8.self)
             }
             if atEnd {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                return String(decoding: buffer[start...], as: UTF8.self)
             }
             let chunk = handle.availableData
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            if chunk.isEmpty {
+                atEnd = true
+            } else {
+                buffer.removeFirst(start)
+                start = 0
+                buffer.append(contentsOf: chunk)
+            }
         }
     }
 }
@@ -104,6 +113,9 @@ struct TerminalKeys: LearnerInput {
             sigaddset(&wanted, number)
             signal(number) { received in
                 TerminalState.restore()
+                // Only async-signal-safe calls here: write(2) of a constant, then _exit.
+                let note: StaticString = "\nInterrupted: every answer given is saved; the card on screen was not.\n"
+                _ = write(STDERR_FILENO, note.utf8Start, note.utf8CodeUnitCount)
                 _exit(128 + received)
             }
         }

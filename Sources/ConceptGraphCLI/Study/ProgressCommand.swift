@@ -18,7 +18,7 @@ struct ProgressCommand: ParsableCommand {
             Examples:
               conceptgraph progress
               conceptgraph progress --json > progress.json
-              conceptgraph progress --log > reviews.tsv        # every answer, for export or replay
+              conceptgraph progress --log > reviews.tsv    # every answer, for replay
             """
     )
 

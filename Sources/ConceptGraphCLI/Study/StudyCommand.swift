@@ -18,7 +18,7 @@ struct StudyCommand: ParsableCommand {
             w why this card now; q quit. Every answer is saved before the next card shows.
 
             Examples:
-              conceptgraph study                          # Decks/, progress in Decks/.conceptgraph/
+              conceptgraph study              # Decks/, progress in Decks/.conceptgraph/
               conceptgraph study bio.tsv --target osmosis --new 10
               conceptgraph study --plan --days 14
               printf '3\\n1\\n4\\n' | conceptgraph study --answers -
@@ -89,27 +89,28 @@ struct StudyCommand: ParsableCommand {
         var queue = SessionQueue()
         var tally = SessionTally()
         var lastLine: String?
+        var follower = try ProgressFollower(context: context, database: database)
 
         session: while true {
             let now = context.clock.now()
-            let schedules = try context.schedules()
-            let allowance = try context.newAllowance(perDay: newPerDay, now: now)
-            guard
-                let selection = queue.next(
-                    selector: context.selector, schedules: schedules, now: now, newAllowance: allowance)
-            else { break }
+            try follower.catchUp(now: now)
+            let allowance = max(0, newPerDay - follower.newCardsToday)
+            guard let selection = queue.next(state: &follower.state, now: now, newAllowance: allowance) else { break }
             screen.showFront(
-                selection, schedules: schedules, now: now, newLeft: allowance, shown: tally.total + 1,
+                selection, dueCount: follower.state.dueCount, newLeft: allowance, shown: tally.total + 1,
                 previous: lastLine)
             var revealed = false
             while true {
-                guard let action = try learnerInput.next() else { break session }
+                guard let action = try learnerInput.next() else {
+                    tally.inputEnded = true
+                    break session
+                }
                 switch action {
                 case .quit:
                     tally.quit = true
                     break session
                 case .why:
-                    screen.showWhy(selection, schedules: schedules, now: now)
+                    screen.showWhy(selection, schedules: follower.state.schedules, now: now)
                 case .reveal:
                     guard !revealed else { continue }
                     revealed = true
@@ -185,12 +186,61 @@ struct StudyCommand: ParsableCommand {
     }
 }
 
+/// A session's view of the progress database: the selection state, brought up to date before each
+/// card with the answers recorded since (this session's and any other's), so a card costs
+/// O(log cards) and the answers of a second session on the same database are seen at once.
+struct ProgressFollower {
+    var state: SelectionState
+    /// New cards introduced today, by every session.
+    private(set) var newCardsToday: Int
+    private let database: StudyDatabase
+    private let cardsOfKey: [CardKey: [Int]]
+    private let calendar: Calendar
+    private var lastReviewID: Int64
+    private var day: Date
+
+    init(context: StudyContext, database: StudyDatabase) throws {
+        let now = context.clock.now()
+        let start = context.calendar.startOfDay(for: now)
+        let snapshot = try storeCall { try database.snapshot(newCardsSince: start) }
+        calendar = context.calendar
+        day = start
+        self.database = database
+        var cardsOfKey: [CardKey: [Int]] = [:]
+        for (card, key) in context.keys.enumerated() { cardsOfKey[key, default: []].append(card) }
+        self.cardsOfKey = cardsOfKey
+        lastReviewID = snapshot.lastReviewID
+        newCardsToday = snapshot.newCardsIntroduced
+        state = SelectionState(
+            selector: context.selector, schedules: context.keys.map { snapshot.cards[$0]?.schedule ?? .new },
+            now: now)
+    }
+
+    /// Applies the answers recorded since the last call.
+    mutating func catchUp(now: Date) throws {
+        let today = calendar.startOfDay(for: now)
+        if today != day {
+            day = today
+            let (database, last) = (database, lastReviewID)
+            newCardsToday = try storeCall { try database.newCardsIntroduced(since: today, through: last) }
+        }
+        let (database, last) = (database, lastReviewID)
+        for answer in try storeCall({ try database.answers(after: last) }) {
+            lastReviewID = answer.reviewID
+            if answer.isFirstAnswer && answer.reviewedAt >= day { newCardsToday += 1 }
+            for card in cardsOfKey[answer.key] ?? [] { state.update(card: card, to: answer.schedule, now: now) }
+        }
+    }
+}
+
 /// Counts of one session, for the closing line.
 struct SessionTally {
     var new = 0
     var reviews = 0
     var again = 0
     var quit = false
+    /// The keyboard or the answers file ended while a card was on screen.
+    var inputEnded = false
     var total: Int { new + reviews }
 
     mutating func count(_ reason: SelectionReason, grade: Grade) {

@@ -5,6 +5,10 @@ import GraphExport
 import Scheduling
 import StudySession
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What a study session shows: one card at a time (the screen cleared at a terminal), or a plain
 /// transcript when grades come from a script.
 struct StudyScreen {
@@ -17,6 +21,55 @@ struct StudyScreen {
     /// a script that stopped reading still gets its grades recorded.
     func write(_ text: String) {
         try? StandardOutput.write(text)
+    }
+
+    /// At a terminal, `text` wrapped at its width on spaces (the terminal itself would cut words);
+    /// a transcript for a script is left as it is.
+    private func fit(_ text: String, indent: String = "") -> String {
+        interactive ? Self.wrap(text, width: Self.terminalColumns(), indent: indent) : text
+    }
+
+    /// The width of the terminal on standard output, 80 when unknown.
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// Each line of `text` broken at spaces so no line is longer than `width` characters; continuation
+    /// lines start with `indent`; a word longer than a line is cut. Linear in the text.
+    static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+        let width = max(width, indent.count + 10)
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = ""
+            var count = 0
+            var atLineStart = true
+            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+                if !atLineStart {
+                    if count + 1 + word.count > width {
+                        out.append(current)
+                        (current, count) = (indent, indent.count)
+                    } else {
+                        current += " "
+                        count += 1
+                    }
+                }
+                var rest = word
+                while count + rest.count > width {
+                    let room = width - count
+                    current += rest.prefix(room)
+                    rest = rest.dropFirst(room)
+                    out.append(current)
+                    (current, count) = (indent, indent.count)
+                }
+                current += rest
+                count += rest.count
+                atLineStart = false
+            }
+            out.append(current)
+        }
+        return out.joined(separator: "\n")
     }
 
     private func bold(_ text: String) -> String { interactive ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
@@ -36,26 +89,26 @@ struct StudyScreen {
     }
 
     func showFront(
-        _ selection: Selection, schedules: [CardSchedule], now: Date, newLeft: Int, shown: Int, previous: String?
+        _ selection: Selection, dueCount: Int, newLeft: Int, shown: Int, previous: String?
     ) {
         let card = graph.cards[selection.card]
         var text = ""
         if interactive {
-            let due = (0..<schedules.count).filter { context.selector.cardInScope[$0] && schedules[$0].isDue(at: now) }
             text += "\u{1B}[2J\u{1B}[H"
-            text += dim("conceptgraph study · \(due.count) due · \(newLeft) new left today") + "\n"
+            text += dim("conceptgraph study · \(dueCount) due · \(newLeft) new left today") + "\n"
             if let previous { text += dim(previous) + "\n" }
             text += "\n"
         }
-        text += "[\(shown)] \(reasonText(selection)) · concept: \(concepts(of: selection.card)) · \(card.location)\n"
-        text += "Q: " + bold(card.front) + "\n"
+        text += fit("[\(shown)] \(reasonText(selection)) · concept: \(concepts(of: selection.card)) · \(card.location)")
+        text += "\n"
+        text += bold(fit("Q: " + card.front, indent: "   ")) + "\n"
         if interactive { text += dim("[space] show answer   [w] why now   [q] quit") + "\n" }
         write(text)
     }
 
     func showBack(_ selection: Selection) {
         let back = graph.cards[selection.card].back.split(separator: "\n", omittingEmptySubsequences: false)
-        var text = "A: " + back.joined(separator: "\n   ") + "\n"
+        var text = fit("A: " + back.joined(separator: "\n   "), indent: "   ") + "\n"
         if interactive {
             text += "\n" + bold("[1] again   [2] hard   [3] good   [4] easy") + dim("   [w] why now   [q] quit") + "\n"
         }
@@ -112,12 +165,13 @@ struct StudyScreen {
     func finish(tally: SessionTally, context: StudyContext, newPerDay: Int, interactive: Bool) {
         var lines: [String] = []
         if interactive { lines.append("") }
-        if tally.total == 0 {
+        let stopped = tally.quit ? ", stopped early" : tally.inputEnded ? ", stopped: no more answers" : ""
+        if tally.total == 0 && stopped.isEmpty {
             lines.append("Nothing to study now.")
         } else {
             lines.append(
                 "Studied \(tally.total) card\(tally.total == 1 ? "" : "s") (\(tally.new) new, \(tally.reviews) reviews, "
-                    + "\(tally.again) forgotten)\(tally.quit ? ", stopped early" : "").")
+                    + "\(tally.again) forgotten)\(stopped).")
         }
         if let schedules = try? context.schedules() {
             let now = context.clock.now()
