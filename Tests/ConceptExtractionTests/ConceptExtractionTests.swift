@@ -692,7 +692,11 @@ import Testing
                     ("What is cardiac output?", "The blood the heart pumps per minute."),
                     ("What are diuretics?", "Drugs that make the kidneys remove water."),
                     ("What is heart failure?", "A state of low cardiac output.\nTreat with diuretics.\nReview weekly."),
+                    ("Shock", "# Signs of poor cardiac output\nPale skin."),
                 ]))
+        // An outline (its first line a bullet or a heading) defines nothing: no prerequisites at all.
+        #expect(graph.concepts.contains { $0.label == "Shock" })
+        #expect(!graph.has(.requires, from: "cardiac output", to: "shock"))
         #expect(graph.has(.requires, from: "cardiac output", to: "heart failure"))
         #expect(graph.concepts.contains { $0.label.lowercased() == "diuretics" })
         #expect(!graph.has(.requires, from: "diuretics", to: "heart failure"))

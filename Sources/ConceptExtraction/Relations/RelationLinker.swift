@@ -215,7 +215,14 @@ struct RelationLinker {
                 // the topic's parts, facts and steps, which are no prerequisites of it.
                 let firstLine = cards[card].back.split(whereSeparator: \.isNewline).first.map { $0.lowercased() } ?? ""
                 let notes = cards[card].back.contains(where: \.isNewline)
-                for mention in seen.front + seen.back.filter({ !notes || firstLine.contains($0.surface.lowercased()) })
+                // An outline (its first line a heading, a bullet, a code fence) has no definition at all.
+                let outline =
+                    notes
+                    && ["#", "-", "*", "•", "`", ">"].contains {
+                        firstLine.trimmingPrefix(while: \.isWhitespace).hasPrefix($0)
+                    }
+                for mention in seen.front
+                    + seen.back.filter({ !outline && (!notes || firstLine.contains($0.surface.lowercased())) })
                 where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     guard mentionCards[mention.concept] <= topicThreshold,
