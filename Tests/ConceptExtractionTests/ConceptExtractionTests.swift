@@ -717,6 +717,21 @@ import Testing
         #expect(FrontParser.clozeHintsBlanked("[Term] is cited [12, 14]") == "(...) is cited [12, 14]")
     }
 
+    @Test func tagsInAnotherScriptThanTheDecksAreNoConcepts() {
+        func cards(_ tags: [String]) -> Deck {
+            Deck(
+                name: "d", path: "d.txt", format: .plain,
+                cards: ["Apple", "Pear", "Plum", "Fig", "Lime"].enumerated().map { index, front in
+                    Card(
+                        front: front, back: "A fruit", deck: "d",
+                        location: SourceLocation(file: "d.txt", line: index + 1), tags: index < 2 ? tags : [])
+                })
+        }
+        #expect(!extract(cards(["פרי"])).concepts.contains { $0.label == "פרי" })
+        // Negative: a tag in the decks' own script is a concept.
+        #expect(extract(cards(["orchard"])).concepts.contains { $0.label.lowercased() == "orchard" })
+    }
+
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(
             deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))
