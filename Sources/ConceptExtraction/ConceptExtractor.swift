@@ -210,7 +210,9 @@ private struct ExtractionRun {
             let last = tag.components(separatedBy: "::").last ?? tag
             // Tags cannot hold spaces: their hyphens and underscores stand for them ("interleaved-memory").
             let text = last.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5 else { continue }
+            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5,
+                !latinDecks || name.tokens.allSatisfy({ Self.isLatinScript($0.text) })
+            else { continue }
             conceptOfTag[tag] = registry.add(name)
             hubs.insert(conceptOfTag[tag]!)
         }
@@ -528,9 +530,32 @@ private struct ExtractionRun {
         for use in ordered {
             let tokens = use.inBack ? backTokens[use.firstCard] : frontTokens[use.firstCard]
             guard let name = normalizer.name(tokens[use.firstIndex..<(use.firstIndex + use.length)]),
-                name.count == use.length, registry.lookup(name) == nil
+                name.count == use.length, registry.lookup(name) == nil,
+                // In decks written in the Latin script, words in another script (a translation column's
+                // words) are no term of the deck, however often they repeat.
+                !latinDecks || name.tokens.allSatisfy({ Self.isLatinScript($0.text) })
             else { continue }
             registry.add(name)
+        }
+    }
+
+    /// Whether the fronts are mostly written in the Latin script (counted over their letters, once): then
+    /// tags and shared terms in another script come from translations, not from the deck's own terms.
+    private lazy var latinDecks: Bool = {
+        var latin = 0
+        var other = 0
+        for card in cards {
+            for scalar in card.front.unicodeScalars where scalar.properties.isAlphabetic {
+                if Self.isLatinScript(String(scalar)) { latin += 1 } else { other += 1 }
+            }
+        }
+        return latin >= other
+    }()
+
+    /// Whether every letter of `word` is of the Latin script (with its accented letters: "Curaçao").
+    static func isLatinScript(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { scalar in
+            !scalar.properties.isAlphabetic || scalar.value < 0x250 || (0x1E00...0x1EFF).contains(scalar.value)
         }
     }
 

@@ -660,6 +660,78 @@ import Testing
         #expect(graph.relations.contains { $0.evidence.contains("kept over the reverse requires") })
     }
 
+    @Test func aCardAboutAnIndividualStatesFactsNotPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Thailand", "Bangkok"), ("Bangkok", "Thailand"), ("Japan", "Tokyo"),
+                    ("Shogun", "A military ruler of Japan"), ("Curaçao", "Willemstad"),
+                    ("What is value creation?", "Adding value for the customer."),
+                    ("What is value delivery?", "Making good on the claims made in value creation."),
+                ]))
+        #expect(!graph.has(.requires, from: "bangkok", to: "thailand"))
+        #expect(!graph.has(.requires, from: "thailand", to: "bangkok"))
+        #expect(!graph.has(.requires, from: "tokyo", to: "japan"))
+        // An individual named on a card about a common idea is a fact, not a prerequisite.
+        #expect(!graph.has(.requires, from: "japan", to: "shogun"))
+        // A lone word English does not know, never written in lower case, names an individual.
+        #expect(!graph.has(.requires, from: "willemstad", to: "curaçao"))
+        #expect(
+            graph.has(.related, from: "thailand", to: "bangkok") || graph.has(.related, from: "bangkok", to: "thailand")
+        )
+        // Negative: a card about a common idea still requires what its definition uses.
+        #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
+    }
+
+    @Test func notesBelowADefinitionAreNoPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What is cardiac output?", "The blood the heart pumps per minute."),
+                    ("What are diuretics?", "Drugs that make the kidneys remove water."),
+                    ("What is heart failure?", "A state of low cardiac output.\nTreat with diuretics.\nReview weekly."),
+                    ("Shock", "# Signs of poor cardiac output\nPale skin."),
+                ]))
+        // An outline (its first line a bullet or a heading) defines nothing: no prerequisites at all.
+        #expect(graph.concepts.contains { $0.label == "Shock" })
+        #expect(!graph.has(.requires, from: "cardiac output", to: "shock"))
+        #expect(graph.has(.requires, from: "cardiac output", to: "heart failure"))
+        #expect(graph.concepts.contains { $0.label.lowercased() == "diuretics" })
+        #expect(!graph.has(.requires, from: "diuretics", to: "heart failure"))
+    }
+
+    @Test func aClozeHintIsNoConceptAndAGapOpeningTheFrontIsAnswered() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("[Expression]: A small fast store inside the processor.", "Register"),
+                    ("Register: [Definition]", "A small fast store inside the processor."),
+                ]))
+        #expect(!graph.concepts.contains { $0.label.lowercased() == "expression" })
+        #expect(!graph.concepts.contains { $0.label.lowercased() == "definition" })
+        #expect(graph.concepts.contains { $0.label == "Register" })
+        // Negative: a bracket that is no short label (a reference, a formula) stays as written.
+        #expect(FrontParser.clozeHintsBlanked("[Term] is cited [12, 14]") == "(...) is cited [12, 14]")
+    }
+
+    @Test func tagsInAnotherScriptThanTheDecksAreNoConcepts() {
+        func cards(_ tags: [String]) -> Deck {
+            Deck(
+                name: "d", path: "d.txt", format: .plain,
+                cards: ["Apple", "Pear", "Plum", "Fig", "Lime"].enumerated().map { index, front in
+                    Card(
+                        front: front, back: "A fruit", deck: "d",
+                        location: SourceLocation(file: "d.txt", line: index + 1), tags: index < 2 ? tags : [])
+                })
+        }
+        #expect(!extract(cards(["פרי"])).concepts.contains { $0.label == "פרי" })
+        // Negative: a tag in the decks' own script is a concept.
+        #expect(extract(cards(["orchard"])).concepts.contains { $0.label.lowercased() == "orchard" })
+    }
+
     @Test func aListDoesNotRequireItsOwnItems() {
         let graph = extract(
             deck("d", [("Types of CRM", "Strategic- Strategic CRM wins. Operational- Operational CRM runs.")]))

@@ -47,14 +47,52 @@ struct ListHeading: Sendable {
 struct FrontParser {
     var normalizer: Normalizer
 
+    /// A cloze gap shown with its hint ("[Expression]: the study of …", "[...]") is a blank: the hint
+    /// says what kind of answer fills it, never a name of its own. Gaps become "(...)"; linear.
+    static func clozeHintsBlanked(_ front: String) -> String {
+        guard front.contains("[") else { return front }
+        var out = ""
+        var rest = front[...]
+        while let open = rest.firstIndex(of: "[") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "]") else {
+                rest = rest[open...]
+                break
+            }
+            let inside = rest[rest.index(after: open)..<close]
+            // A hint is a short label (one to three words), never a reference or a formula.
+            let words = inside.split(separator: " ")
+            if !inside.isEmpty, words.count <= 3,
+                inside.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "…" })
+            {
+                out += "(...)"
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
     mutating func read(_ front: String, back: String) -> FrontReading {
         var reading = FrontReading()
-        var front = front
+        var front = Self.clozeHintsBlanked(front)
         let headings = markdownHeadings(front)
         if headings.count >= 2 {
             reading.headingPath = headings.dropLast().compactMap { normalizer.name(normalizer.tokens($0)[...]) }
         }
         if let last = headings.last { front = last }
+        // "(...): the study of how humans choose" answered "Economics": the gap opens the front, so the
+        // front defines the answer, which is the card's subject.
+        if front.hasPrefix("(...)"), !back.contains(where: \.isNewline),
+            let answer = normalizer.name(normalizer.tokens(back)[...]), answer.count <= 4
+        {
+            reading.subjects = [answer]
+            reading.isReversed = true
+            reading.tokens = normalizer.tokens(front)
+            reading.text = front
+            return reading
+        }
         let translated = preferredTranslation(of: front)
         if let identified = identification(translated, back: back) {
             reading.subjects = [identified.answer]

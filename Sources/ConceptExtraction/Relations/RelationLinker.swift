@@ -198,16 +198,50 @@ struct RelationLinker {
         }
         let topicThreshold = max(8, cards.count / 4)
         var coMentions: [UInt64: (count: Int, card: Int)] = [:]
+        // Whether a concept names one individual thing (memoised: one look-up per concept).
+        var individuals: [Int: Bool] = [:]
+        func isIndividual(_ id: Int) -> Bool {
+            if let known = individuals[id] { return known }
+            let found = registry.names[id].first.map { normalizer.isIndividualName($0) } ?? false
+            individuals[id] = found
+            return found
+        }
         for card in cards.indices {
             let seen = cardMentions[card]
             let subjects = subjectsOfCard[card]
             if let subject = primarySubject[card] ?? subjects.first {
-                for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
+                // A definition is the answer's first line; the lines below it (bullets, notes) list
+                // the topic's parts, facts and steps, which are no prerequisites of it.
+                let firstLine = cards[card].back.split(whereSeparator: \.isNewline).first.map { $0.lowercased() } ?? ""
+                let notes = cards[card].back.contains(where: \.isNewline)
+                // An outline (its first line a heading, a bullet, a code fence) has no definition at all.
+                let outline =
+                    notes
+                    && ["#", "-", "*", "•", "`", ">"].contains {
+                        firstLine.trimmingPrefix(while: \.isWhitespace).hasPrefix($0)
+                    }
+                for mention in seen.front
+                    + seen.back.filter({ !outline && (!notes || firstLine.contains($0.surface.lowercased())) })
+                where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     guard mentionCards[mention.concept] <= topicThreshold,
                         !hierarchy.reaches(from: subject, to: mention.concept, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
+                    // A card about an individual (a place, a person: "Thailand → Bangkok") states facts:
+                    // what it names is associated with the individual, not needed before it; and an
+                    // individual named on a card ("France" on "Cayenne") is a fact, not a prerequisite.
+                    if isIndividual(subject) || isIndividual(mention.concept) {
+                        // Related is symmetric: one direction, the one met first as its source.
+                        let (a, b) =
+                            firstSeen[mention.concept] <= firstSeen[subject]
+                            ? (mention.concept, subject) : (subject, mention.concept)
+                        drafts.append(
+                            DraftRelation(
+                                source: a, target: b, kind: .related, card: card,
+                                evidence: "\(place(card)) \"\(mention.surface)\" (a fact about an individual)"))
+                        continue
+                    }
                     drafts.append(
                         DraftRelation(
                             source: mention.concept, target: subject, kind: .requires, card: card,

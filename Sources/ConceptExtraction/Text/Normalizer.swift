@@ -135,6 +135,24 @@ struct Normalizer {
         }
     }
 
+    /// Whether a name surely names one individual thing (a place, a person, a work): a proper name that
+    /// WordNet files as one, or whose words English does not know at all ("Dodoma"). Stricter than
+    /// `isProperName`, which also takes title-case terms ("Lossless Compression") for names.
+    mutating func isIndividualName(_ name: NameForm) -> Bool {
+        // A lone capitalised word English does not know and the cards never write in lower case ("Curaçao").
+        if name.count == 1, let token = name.tokens.first, token.text.first?.isUppercase == true, !token.isAcronym,
+            !writtenLower.contains(token.lower), !tagger.lexicon.info(token.lower).isEnglish
+        {
+            return true
+        }
+        guard isProperName(name) else { return false }
+        if tagger.lexicon.isProperNoun(name.tokens.map(\.lower).joined(separator: "_")) == true { return true }
+        return name.tokens.allSatisfy { token in
+            Lexicon.functionWords.contains(token.lower)
+                || !tagger.lexicon.info(token.lower).isEnglish
+        }
+    }
+
     /// Whether the token can stand in a noun phrase: a noun, adjective or name, or a part of a
     /// hyphenated compound ("top-down").
     func isNominal(_ tokens: [Token], _ index: Int) -> Bool {
