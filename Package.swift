@@ -55,6 +55,12 @@ let package = Package(
             path: "Benchmarks/GraphBench"
         ),
 
+        // libFuzzer targets (no main; build and run them with Scripts/fuzz.sh).
+        .executableTarget(name: "FuzzReaders", dependencies: ["DeckReading"], path: "Fuzz/FuzzReaders"),
+        .executableTarget(name: "FuzzFieldText", dependencies: ["DeckReading"], path: "Fuzz/FuzzFieldText"),
+        .executableTarget(
+            name: "FuzzExport", dependencies: ["GraphExport", "ConceptAnalysis", "CLibXML2"], path: "Fuzz/FuzzExport"),
+
         // Tests. TestSupport finds the repository and the optional ../shared material.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets (Fuzz/): every deck reader, the HTML/cloze field cleaner, the exporters.
+#
+#   Scripts/fuzz.sh                       # every target for 30 s each (what CI runs)
+#   Scripts/fuzz.sh --time 3600 export    # one target for an hour
+#   Scripts/fuzz.sh --runs 10000000 readers-csv
+#   Scripts/fuzz.sh --list                # the target names
+#   Scripts/fuzz.sh --dot-check           # the export corpus's DOT through Graphviz (`neato -Tcanon`)
+#   Scripts/fuzz.sh --no-build ...        # reuse the binaries in .build-fuzz (parallel campaigns)
+#
+# Targets: readers-<reader> (one per reader FuzzReaders knows: `auto` plus every DeckFormat),
+# fieldtext, export. Builds in release mode with AddressSanitizer into .build-fuzz (flags: see
+# ../shared/BUILD-NOTES.md). Seeds are in Fuzz/Corpus/<group>/ (small, committed); inputs the fuzzer
+# finds go to .build-fuzz/corpus/<target>/ and crashes to .build-fuzz/artifacts/<target>/.
+# Prints one line per target: executions, seconds, and `ok` or the crash file. Exit 1 on any crash.
+# Long campaigns: run under `nice -n 19`, one or two at a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=30
+runs=""
+list=false
+dot_check=false
+no_build=false
+targets=()
+while (($#)); do
+    case "$1" in
+        --time) seconds=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --list) list=true; shift ;;
+        --dot-check) dot_check=true; shift ;;
+        --no-build) no_build=true; shift ;;
+        -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+        *) targets+=("$1"); shift ;;
+    esac
+done
+
+scratch=.build-fuzz
+build() {
+    swift build -c release --scratch-path "$scratch" --product "$1" --sanitize=fuzzer --sanitize=address \
+        2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3 >&2
+}
+$no_build || for product in FuzzReaders FuzzFieldText FuzzExport; do build "$product"; done
+bin=$scratch/release
+
+all_targets() {
+    FUZZ_LIST=1 "$bin/FuzzReaders" 2>/dev/null | sed 's/^/readers-/'
+    echo fieldtext
+    echo export
+}
+if $list; then all_targets; exit 0; fi
+((${#targets[@]})) || mapfile -t targets < <(all_targets)
+
+if $dot_check; then
+    command -v neato >/dev/null || { echo "skip: Graphviz not installed"; exit 0; }
+    out=$(mktemp -d)
+    FUZZ_EXPORT_DOT_DIR=$out "$bin/FuzzExport" Fuzz/Corpus/export/* >/dev/null 2>&1
+    bad=0
+    for f in "$out"/*.dot; do
+        if ! neato -Gmaxiter=0 -Tcanon "$f" >/dev/null 2>"$f.err" || [ -s "$f.err" ]; then
+            echo "Graphviz rejects $f: $(head -c 300 "$f.err")"; bad=1
+        fi
+    done
+    echo "dot-check: $(ls "$out"/*.dot | wc -l) DOT files from Fuzz/Corpus/export through neato -Tcanon: $([ $bad = 0 ] && echo ok || echo FAILED)"
+    [ $bad = 0 ] && rm -rf "$out"
+    exit $bad
+fi
+
+status=0
+for target in "${targets[@]}"; do
+    case "$target" in
+        readers-*) binary=FuzzReaders; seeds=Fuzz/Corpus/readers; export FUZZ_READER=${target#readers-} ;;
+        fieldtext) binary=FuzzFieldText; seeds=Fuzz/Corpus/fieldtext ;;
+        export) binary=FuzzExport; seeds=Fuzz/Corpus/export ;;
+        *) echo "unknown target $target (see --list)"; exit 2 ;;
+    esac
+    corpus=$scratch/corpus/$target
+    artifacts=$scratch/artifacts/$target
+    log=$scratch/logs/$target.log
+    mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
+    limit=(-max_total_time="$seconds")
+    [ -n "$runs" ] && limit=(-runs="$runs")
+    # Leaks are checked (detect_leaks=1): the readers and exporters must free what libxml2 allocates.
+    if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 "$bin/$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1; then
+        result=ok
+    else
+        result="FAILED: $(ls -t "$artifacts" | head -1) (log: $log)"
+        status=1
+    fi
+    execs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$log" | grep -Eo '[0-9]+$' || echo "?")
+    time=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -Eo 'in [0-9]+' | grep -Eo '[0-9]+' || echo "?")
+    printf '%-20s %12s execs %6s s  %s\n' "$target" "$execs" "$time" "$result"
+    unset FUZZ_READER
+done
+exit $status
