@@ -36,9 +36,17 @@ while (($#)); do
 done
 
 scratch=.build-fuzz
+# `--sanitize=fuzzer --sanitize=address` alone is not enough: SwiftPM passes the two flags to the
+# compiler in no fixed order and the compiler keeps only the last `-sanitize=`, so a build can come
+# out without coverage instrumentation (libFuzzer then says "no interesting inputs"). The combined
+# `-Xswiftc -sanitize=fuzzer,address` comes last and wins; the check below catches a regression.
 build() {
     swift build -c release --scratch-path "$scratch" --product "$1" --sanitize=fuzzer --sanitize=address \
-        2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3 >&2
+        -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3 >&2
+    if [[ "$(objdump -h "$scratch/release/$1")" != *__sancov_cntrs* ]]; then
+        echo "fuzz.sh: $1 has no coverage instrumentation; remove $scratch and run again" >&2
+        exit 1
+    fi
 }
 $no_build || for product in FuzzReaders FuzzFieldText FuzzExport; do build "$product"; done
 bin=$scratch/release

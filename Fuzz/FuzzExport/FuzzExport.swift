@@ -23,12 +23,17 @@ struct Choices {
 
     mutating func int(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(byte()) % bound }
 
-    /// A string of raw bytes (any UTF-8, invalid sequences replaced): mostly short; after 255, 255 a 10,000-fold repeat.
+    /// Whether this input has had its one long string.
+    var longUsed = false
+
+    /// A string of raw bytes (any UTF-8, invalid sequences replaced), mostly short; once per input,
+    /// after the bytes 255, 255, a 9,000-fold repeat (past DOT's 16 KiB quoted-string limit).
     mutating func text() -> String {
         let length = byte()
-        if length == 255, byte() == 255 {
+        if length == 255, !longUsed, byte() == 255 {
+            longUsed = true
             let unit = String(decoding: [byte(), byte()], as: UTF8.self)
-            return String(repeating: unit.isEmpty ? "x" : unit, count: 10_000)
+            return String(repeating: unit.isEmpty ? "x" : unit, count: 9_000)
         }
         var raw: [UInt8] = []
         for _ in 0..<(length % 48) { raw.append(byte()) }
