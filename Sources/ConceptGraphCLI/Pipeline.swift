@@ -31,10 +31,12 @@ struct Pipeline {
                 hint: "give deck files or folders holding .txt, .tsv or .csv decks")
             throw ExitCode.failure
         }
-        let graph = ConceptExtractor().extract(from: loaded.decks)
+        // The same set of decks gives the same graph whatever the argument order or folder names.
+        let decks = DeckOrder.canonical(loaded.decks)
+        let graph = ConceptExtractor().extract(from: decks)
         let analyzed = analysis.analyzer.analyze(graph)
         return Outcome(
-            analyzed: analyzed, decks: loaded.decks, hadErrors: !loaded.errors.isEmpty,
+            analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,
             readFiles: Set(loaded.readFiles))
     }
 }

@@ -52,3 +52,29 @@ extension WorstCaseTests {
         #expect(result.cards.first?.back.hasPrefix("{{c1::{{c1::") == true)
     }
 }
+
+@Suite struct DeckOrderTests {
+    @Test func canonicalOrderIgnoresPathsAndInputOrder() {
+        func deck(_ name: String, _ path: String, _ fronts: [String]) -> Deck {
+            Deck(
+                name: name, path: path, format: .tsv,
+                cards: fronts.enumerated().map {
+                    Card(front: $1, back: "b", deck: name, location: SourceLocation(file: path, line: $0 + 1))
+                })
+        }
+        let decks = [
+            deck("deck", "z/deck.tsv", ["x"]), deck("biology", "a/biology.tsv", ["cell"]),
+            deck("deck", "a/deck.tsv", ["y", "z"]), deck("anatomy", "q/anatomy.tsv", ["bone"]),
+        ]
+        let names = { (decks: [Deck]) in decks.map { "\($0.name):\($0.cards.count)" } }
+        let canonical = DeckOrder.canonical(decks)
+        #expect(names(DeckOrder.canonical(decks.reversed())) == names(canonical))
+        let moved = decks.map { deck in
+            var copy = deck
+            copy.path = "elsewhere/" + deck.path
+            return copy
+        }
+        #expect(names(DeckOrder.canonical(moved)) == names(canonical))
+        #expect(canonical.prefix(2).map(\.name) == ["anatomy", "biology"])
+    }
+}
