@@ -55,6 +55,9 @@ let package = Package(
             path: "Benchmarks/GraphBench"
         ),
 
+        // Reads decks without extraction, for the readers' time and peak memory (see Benchmarks/README.md).
+        .executableTarget(name: "ReadBench", dependencies: ["DeckReading"], path: "Benchmarks/ReadBench"),
+
         // libFuzzer targets (no main; build and run them with Scripts/fuzz.sh).
         .executableTarget(name: "FuzzReaders", dependencies: ["DeckReading"], path: "Fuzz/FuzzReaders"),
         .executableTarget(name: "FuzzFieldText", dependencies: ["DeckReading"], path: "Fuzz/FuzzFieldText"),

@@ -43,7 +43,7 @@ scratch=.build-fuzz
 build() {
     swift build -c release --scratch-path "$scratch" --product "$1" --sanitize=fuzzer --sanitize=address \
         -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3 >&2
-    if [[ "$(objdump -h "$scratch/release/$1")" != *__sancov_cntrs* ]]; then
+    if ! grep -qa __sancov_cntrs "$scratch/release/$1"; then
         echo "fuzz.sh: $1 has no coverage instrumentation; remove $scratch and run again" >&2
         exit 1
     fi
