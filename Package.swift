@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "ConceptGraphCLI", targets: ["ConceptGraphCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev): GraphML writing, HTML field cleaning, schema checks.
@@ -38,11 +40,31 @@ let package = Package(
         .target(name: "ConceptAnalysis", dependencies: ["ConceptExtraction", "GraphAlgorithms"]),
         // GraphML (through libxml2), Graphviz DOT, rendered pictures; atomic file writes.
         .target(name: "GraphExport", dependencies: ["ConceptAnalysis", "CLibXML2", "CSpawn"]),
+        // zstd from the system (Debian: libzstd-dev): modern Anki packages compress their collection with it.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        // Anki packages (.apkg/.colpkg): a zip (ZIPFoundation) holding an SQLite collection (GRDB), read into
+        // decks and written back with a neutral model (notes, cards, tags, due positions, review history).
+        .target(
+            name: "AnkiPackage",
+            dependencies: [
+                "DeckReading", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Study: the FSRS-6 scheduler (pure values), the SQLite progress store (GRDB), and card selection
+        // in prerequisite order. The terminal loop lives in the CLI.
+        .target(name: "Scheduling"),
+        .target(
+            name: "StudyStore",
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "StudySession", dependencies: ["Scheduling", "ConceptAnalysis", "GraphAlgorithms"]),
         // The command-line front end: subcommands parse options and call the stages.
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport",
+                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
+                "Scheduling", "StudyStore", "StudySession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +86,10 @@ let package = Package(
         .executableTarget(
             name: "FuzzExport", dependencies: ["GraphExport", "ConceptAnalysis", "CLibXML2"], path: "Fuzz/FuzzExport"),
 
+        // Replays review histories through the scheduler and prints JSON: the FSRS reference check
+        // (.ci/checks/40-fsrs-reference.sh) compares it with the Python `fsrs` package.
+        .executableTarget(name: "fsrs-replay", dependencies: ["Scheduling"], path: "Tools/FSRSReplay"),
+
         // Tests. TestSupport finds the repository and the optional ../shared material.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
@@ -72,6 +98,24 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
-        .testTarget(name: "ConceptGraphCLITests", dependencies: ["ConceptGraphCLI", "GraphExport", "TestSupport"]),
+        .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
+        .testTarget(
+            name: "ConceptGraphCLITests",
+            dependencies: [
+                "ConceptGraphCLI", "GraphExport", "AnkiPackage", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "StudyStoreTests",
+            dependencies: ["StudyStore", "Scheduling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "StudySessionTests",
+            dependencies: [
+                "StudySession", "Scheduling", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport",
+            ]
+        ),
     ]
 )

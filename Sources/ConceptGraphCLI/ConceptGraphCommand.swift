@@ -14,7 +14,10 @@ public struct ConceptGraphCommand: ParsableCommand {
               conceptgraph                       # Decks/ → Graphs/concepts.{graphml,dot,svg}
               conceptgraph build my-decks/ --output out/
             """,
-        subcommands: [BuildCommand.self, ExportCommand.self],
+        subcommands: [
+            BuildCommand.self, ExportCommand.self, AnkiCommand.self, PicturesCommand.self, StudyCommand.self,
+            ProgressCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
 

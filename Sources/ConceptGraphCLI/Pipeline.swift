@@ -1,3 +1,4 @@
+import AnkiPackage
 import ArgumentParser
 import ConceptAnalysis
 import ConceptExtraction
@@ -22,13 +23,15 @@ struct Pipeline {
     /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
     /// could be read (never an empty graph written silently).
     func run() throws -> Outcome {
-        let loaded = DeckLoader(format: input.deckFormat).load(paths: input.resolvedPaths)
+        let loaded = DeckLoader(format: input.deckFormat, packageReader: AnkiPackageDecks.reader).load(
+            paths: input.resolvedPaths)
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
         guard cardCount > 0 else {
             Diagnostics.error(
                 "no cards found in \(input.resolvedPaths.joined(separator: ", "))",
-                hint: "give deck files or folders holding .txt, .tsv or .csv decks")
+                hint:
+                    "give deck files or folders holding .txt, .tsv, .csv, CrowdAnki .json, Obsidian .md or .apkg decks")
             throw ExitCode.failure
         }
         // The same set of decks gives the same graph whatever the argument order or folder names.

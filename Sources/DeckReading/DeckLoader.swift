@@ -6,10 +6,18 @@ public struct DeckLoader: Sendable {
     public var format: DeckFormat?
     /// Lines longer than this many bytes make a file unreadable (a deck line is never that long).
     public var lineLimit: Int
+    /// Reads an Anki package (`.apkg`/`.colpkg`, a zip) into decks. DeckReading itself holds no zip or
+    /// SQLite code: the AnkiPackage module provides this (`AnkiPackageDecks.reader`). When nil, a
+    /// package is reported as unreadable with a hint.
+    public var packageReader: (@Sendable (_ path: String, _ bytes: [UInt8]) -> Result)?
 
-    public init(format: DeckFormat? = nil, lineLimit: Int = 1 << 20) {
+    public init(
+        format: DeckFormat? = nil, lineLimit: Int = 1 << 20,
+        packageReader: (@Sendable (_ path: String, _ bytes: [UInt8]) -> Result)? = nil
+    ) {
         self.format = format
         self.lineLimit = lineLimit
+        self.packageReader = packageReader
     }
 
     /// What loading produced: the decks that could be read (in a stable order) and every problem met.
@@ -42,7 +50,9 @@ public struct DeckLoader: Sendable {
     }
 
     /// Extensions read when found in a folder.
-    static let deckExtensions: Set<String> = ["txt", "tsv", "csv", "tab", "psv", "text"]
+    static let deckExtensions: Set<String> = [
+        "txt", "tsv", "csv", "tab", "psv", "text", "json", "md", "markdown", "apkg", "colpkg",
+    ]
 
     /// Reads every deck file named by `paths` (files, or folders searched recursively in name order).
     /// Hidden files and folders are skipped; other non-deck files in folders are skipped with a warning.
@@ -104,9 +114,24 @@ public struct DeckLoader: Sendable {
         let ext = Self.pathExtension(path).lowercased()
         let skip: String?
         switch ext {
+        case "json", "md", "markdown":
+            // In a folder, JSON that is not a deck (settings, data) and notes without flashcards are
+            // ordinary neighbours of decks: skipped with a warning, not errors.
+            var result = load(file: path)
+            // A note without the plugin's deck tag is not a flashcard note (a README, a SOURCE.md).
+            let untagged = ext != "json" && result.warnings.contains { $0.kind == .notADeck }
+            if result.decks.isEmpty || untagged {
+                let reason =
+                    untagged
+                    ? "a Markdown note without a flashcards tag" : result.errors.first?.message ?? "no cards"
+                result.decks = []
+                result.warnings = [
+                    .warning(.notADeck, at: SourceLocation(file: path, line: 0), "skipped: \(reason)")
+                ]
+                result.errors = []
+            }
+            return result
         case _ where Self.deckExtensions.contains(ext): skip = nil
-        case "md", "markdown": skip = "Markdown decks are not supported yet"
-        case "json": skip = "CrowdAnki JSON decks are not supported yet"
         case "": skip = Self.looksLikeText(path) ? nil : "not a deck file"
         default: skip = "not a deck file"
         }
@@ -166,6 +191,20 @@ public struct DeckLoader: Sendable {
 
     /// Reads one deck from bytes already in memory; `path` names it in messages and gives the deck name.
     public func read(bytes: [UInt8], path: String) -> Result {
+        // A zip is an Anki package for the package reader, before the text checks refuse it.
+        if FileSignature.detect(bytes) == .zip && (format == nil || format == .apkg) {
+            guard let packageReader else {
+                return Result(
+                    decks: [],
+                    errors: [
+                        DeckReadError(
+                            .unknownFormat, at: SourceLocation(file: path, line: 0),
+                            "a zip archive (an Anki package?): this build reads no packages",
+                            hint: "use the conceptgraph command, which reads .apkg and .colpkg files")
+                    ])
+            }
+            return packageReader(path, bytes)
+        }
         switch TextEncoding.examine(bytes, file: path) {
         case .unchanged: return readUTF8(bytes: bytes, path: path)
         case .converted(let utf8, _): return readUTF8(bytes: utf8, path: path)
@@ -182,12 +221,45 @@ public struct DeckLoader: Sendable {
                     DeckReadError(.emptyFile, at: fileLoc, "the file is empty", hint: "add cards or remove the file")
                 ])
         }
+        let ext = Self.pathExtension(path).lowercased()
+        // Containers and other binary formats are named by their signature, before any text check.
+        if let kind = FileSignature.detect(bytes) {
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(
+                        .unknownFormat, at: fileLoc, "\(kind.description), not a deck", hint: kind.hint)
+                ])
+        }
+        if format == .apkg {
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(
+                        .unknownFormat, at: fileLoc, "not an Anki package (no zip signature)",
+                        hint: "drop --deck-format apkg to read it as text")
+                ])
+        }
         if let problem = Bytes.validate(bytes, file: path, lineLimit: lineLimit) {
             return Result(decks: [], errors: [problem])
         }
         let start = Bytes.contentStart(bytes)
         var name = Self.deckName(path)
-        let ext = Self.pathExtension(path).lowercased()
+        if format == .crowdanki || (format == nil && FileSignature.looksLikeJSON(bytes, from: start)) {
+            return readJSON(bytes, from: start, path: path)
+        }
+        if format == .obsidian || (format == nil && (ext == "md" || ext == "markdown")) {
+            return readObsidian(bytes, from: start, path: path)
+        }
+        if format == nil, let markup = FileSignature.markup(bytes, from: start) {
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(
+                        .unknownFormat, at: fileLoc, "\(markup), not a deck",
+                        hint: "export the cards as text, CSV, CrowdAnki JSON or an Anki package")
+                ])
+        }
         var errors: [DeckReadError] = []
         var warnings: [DeckReadError] = []
         var cards: [Card] = []
@@ -217,6 +289,8 @@ public struct DeckLoader: Sendable {
         let format = chosen!
 
         switch format {
+        case .crowdanki, .obsidian, .apkg:
+            break  // handled above
         case .plain:
             let out = PlainTextReader(file: path, deckName: name).read(bytes, from: start)
             cards = out.cards
@@ -287,9 +361,94 @@ public struct DeckLoader: Sendable {
             decks: [Deck(name: name, path: path, format: format, cards: cards)], errors: errors, warnings: warnings)
     }
 
+    private func readJSON(_ bytes: [UInt8], from start: Int, path: String) -> Result {
+        let fileLoc = SourceLocation(file: path, line: 0)
+        guard CrowdAnkiReader.looksLikeCrowdAnki(bytes, from: start) else {
+            let head = String(decoding: bytes[start..<min(bytes.count, start + 4096)], as: UTF8.self)
+            let what =
+                head.contains("\"singleLineCardSeparator\"") || head.contains("\"flashcardTags\"")
+                ? "the settings of Obsidian's spaced-repetition plugin (JSON), not a deck"
+                : bytes[start] == UInt8(ascii: "[")
+                    ? "a JSON array, not a CrowdAnki deck"
+                    : "JSON, but not a CrowdAnki deck (no \"__type__\": \"Deck\")"
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(
+                        .unknownFormat, at: fileLoc, what,
+                        hint: "export decks with the CrowdAnki add-on, or as text/CSV")
+                ])
+        }
+        let out = CrowdAnkiReader(file: path).read(bytes, from: start)
+        var errors = out.errors
+        guard let deck = out.deck, !deck.cards.isEmpty else {
+            if errors.isEmpty {
+                errors.append(
+                    DeckReadError(.noCards, at: fileLoc, "no cards found (read as CrowdAnki JSON)", hint: nil))
+            }
+            return Result(decks: [], errors: errors, warnings: out.warnings)
+        }
+        return Result(decks: [deck], errors: errors, warnings: out.warnings)
+    }
+
+    private func readObsidian(_ bytes: [UInt8], from start: Int, path: String) -> Result {
+        let fileLoc = SourceLocation(file: path, line: 0)
+        let settings = Self.obsidianSettings(near: path)
+        let out = ObsidianReader(file: path, noteTitle: Self.deckName(path), settings: settings).read(
+            bytes, from: start)
+        guard !out.cards.isEmpty else {
+            return Result(
+                decks: [],
+                errors: [
+                    DeckReadError(
+                        .noCards, at: fileLoc, "no flashcards in this note (read as Obsidian Markdown)",
+                        hint:
+                            "write cards as `question\(settings.singleLine)answer` or a `\(settings.multiLine)` line between question and answer"
+                    )
+                ])
+        }
+        var warnings: [DeckReadError] = []
+        if out.deckTags.isEmpty {
+            warnings.append(
+                .warning(
+                    .notADeck, at: fileLoc,
+                    "the note has no \(settings.flashcardTags.joined(separator: "/")) tag; its cards were read anyway",
+                    hint: "the spaced-repetition plugin reviews only tagged notes"))
+        }
+        return Result(
+            decks: [Deck(name: Self.deckName(path), path: path, format: .obsidian, cards: out.cards)], errors: [],
+            warnings: warnings)
+    }
+
+    /// The spaced-repetition plugin's settings for the vault holding `path`: its
+    /// `.obsidian/plugins/obsidian-spaced-repetition/data.json`, or a copy of that file named
+    /// `obsidian-spaced-repetition-data.json` in a folder above the note; defaults otherwise.
+    static func obsidianSettings(near path: String) -> ObsidianReader.Settings {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        for _ in 0..<12 {
+            for relative in [
+                ".obsidian/plugins/obsidian-spaced-repetition/data.json", "obsidian-spaced-repetition-data.json",
+            ] {
+                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) {
+                    return ObsidianReader.Settings(pluginData: data)
+                }
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return ObsidianReader.Settings()
+    }
+
     private func firstNonBlank(_ b: [UInt8], _ from: Int) -> UInt8? {
         var i = from
         while i < b.count, b[i] == Bytes.lf || b[i] == Bytes.cr || b[i] == Bytes.space || b[i] == Bytes.tab { i += 1 }
         return i < b.count ? b[i] : nil
     }
+}
+
+extension DeckLoader {
+    /// An Anki field (HTML) as card text: tags removed, entities decoded, white space tidied. For
+    /// readers of Anki data that live outside this module (Anki packages).
+    public static func cleanField(_ html: String) -> String { FieldText.clean(html, html: true) }
 }

@@ -82,8 +82,8 @@ import Testing
         #expect(r.errors.map(\.kind) == [.noCards, .unreadableFile])
         let skipped = r.warnings.filter { $0.kind == .notADeck }.map(\.message)
         #expect(skipped.count == 3)
-        #expect(skipped.contains { $0.contains("CrowdAnki JSON decks are not supported yet") })
-        #expect(skipped.contains { $0.contains("Markdown decks are not supported yet") })
+        #expect(skipped.contains { $0.contains("JSON, but not a CrowdAnki deck") })
+        #expect(skipped.contains { $0.contains("no flashcards in this note") })
         #expect(skipped.contains { $0.contains("not a deck file") })
         // A file named explicitly is always attempted.
         let md = DeckLoader().load(paths: [dir.appendingPathComponent("readme.md").path])

@@ -56,7 +56,8 @@ import Testing
             ),
             (
                 Array("PK\u{03}\u{04}".utf8) + [0x14, 0, 0, 0, 8, 0] + Array(1...40), "deck.txt",
-                "deck.txt: error: a ZIP archive, not a text deck (an Anki .apkg/.colpkg is a ZIP archive: in Anki use File > Export > Notes in Plain Text; otherwise unzip it first)"
+                // Without the package reader (the CLI injects it: see OutputSafetyTests for its message).
+                "deck.txt: error: a zip archive (an Anki package?): this build reads no packages (use the conceptgraph command, which reads .apkg and .colpkg files)"
             ),
             (
                 Array("SQLite format 3".utf8) + [0] + [UInt8](repeating: 1, count: 20), "collection.txt",

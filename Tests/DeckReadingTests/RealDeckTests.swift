@@ -82,7 +82,7 @@ struct RealDeckTests {
         let url = try #require(TestPaths.shared("decks"))
         let r = DeckLoader().load(paths: [url.path])
         #expect(r.errors.isEmpty, "\(r.errors)")
-        #expect(r.warnings.contains { $0.kind == .notADeck && $0.message.contains("CrowdAnki JSON") })
+        #expect(r.warnings.contains { $0.kind == .notADeck && $0.message.contains("spaced-repetition plugin (JSON)") })
         #expect(r.warnings.contains { $0.kind == .notADeck && $0.message.contains("Markdown") })
         for deck in r.decks { print(deck.path, deck.format, deck.cards.count) }
         for w in r.warnings { print(w) }
