@@ -7,6 +7,7 @@
 #   Scripts/fuzz.sh --list                # the target names
 #   Scripts/fuzz.sh --dot-check           # the export corpus's DOT through Graphviz (`neato -Tcanon`)
 #   Scripts/fuzz.sh --no-build ...        # reuse the binaries in .build-fuzz (parallel campaigns)
+#   Scripts/fuzz.sh --jobs 2 ...          # two targets at a time
 #
 # Targets: readers-<reader> (one per reader FuzzReaders knows: `auto` plus every DeckFormat),
 # fieldtext, export. Builds in release mode with AddressSanitizer into .build-fuzz (flags: see
@@ -22,6 +23,7 @@ runs=""
 list=false
 dot_check=false
 no_build=false
+jobs=1
 targets=()
 while (($#)); do
     case "$1" in
@@ -30,7 +32,8 @@ while (($#)); do
         --list) list=true; shift ;;
         --dot-check) dot_check=true; shift ;;
         --no-build) no_build=true; shift ;;
-        -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+        --jobs) jobs=$2; shift 2 ;;
+        -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
         *) targets+=("$1"); shift ;;
     esac
 done
@@ -74,31 +77,43 @@ if $dot_check; then
     exit $bad
 fi
 
-status=0
-for target in "${targets[@]}"; do
+run_target() {
+    local target=$1 binary seeds reader=""
     case "$target" in
-        readers-*) binary=FuzzReaders; seeds=Fuzz/Corpus/readers; export FUZZ_READER=${target#readers-} ;;
+        readers-*) binary=FuzzReaders; seeds=Fuzz/Corpus/readers; reader=${target#readers-} ;;
         fieldtext) binary=FuzzFieldText; seeds=Fuzz/Corpus/fieldtext ;;
         export) binary=FuzzExport; seeds=Fuzz/Corpus/export ;;
-        *) echo "unknown target $target (see --list)"; exit 2 ;;
+        *) echo "unknown target $target (see --list)"; return 2 ;;
     esac
-    corpus=$scratch/corpus/$target
-    artifacts=$scratch/artifacts/$target
-    log=$scratch/logs/$target.log
+    local corpus=$scratch/corpus/$target artifacts=$scratch/artifacts/$target log=$scratch/logs/$target.log
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
-    limit=(-max_total_time="$seconds")
+    local limit=(-max_total_time="$seconds")
     [ -n "$runs" ] && limit=(-runs="$runs")
+    local result status=0
     # Leaks are checked (detect_leaks=1): the readers and exporters must free what libxml2 allocates.
-    if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 "$bin/$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1; then
+    if FUZZ_READER=$reader SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+        "$bin/$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+        -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1; then
         result=ok
     else
         result="FAILED: $(ls -t "$artifacts" | head -1) (log: $log)"
         status=1
     fi
+    local execs time
     execs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$log" | grep -Eo '[0-9]+$' || echo "?")
     time=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -Eo 'in [0-9]+' | grep -Eo '[0-9]+' || echo "?")
     printf '%-20s %12s execs %6s s  %s\n' "$target" "$execs" "$time" "$result"
-    unset FUZZ_READER
+    return $status
+}
+
+# Targets run `jobs` at a time (default 1; CI uses 2 on its two cores).
+failures=$(mktemp)
+for target in "${targets[@]}"; do
+    while (($(jobs -rp | wc -l) >= jobs)); do wait -n || true; done
+    (run_target "$target" || echo "$target" >>"$failures") &
 done
+wait
+status=0
+[ -s "$failures" ] && status=1
+rm -f "$failures"
 exit $status

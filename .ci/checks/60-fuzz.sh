@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$SECONDS
-Scripts/fuzz.sh --time "${FUZZ_SECONDS:-30}"
+Scripts/fuzz.sh --time "${FUZZ_SECONDS:-30}" --jobs 2
 Scripts/fuzz.sh --no-build --dot-check
 echo "ok: fuzz targets clean ($((SECONDS - started)) s)"
