@@ -68,7 +68,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "conceptgraph", dependencies: ["ConceptGraphCLI"]),
+        .executableTarget(name: "conceptgraph", dependencies: ["ConceptGraphCLI", "GraphExport"]),
 
         // Benchmark driver for the graph algorithms (see Benchmarks/README.md).
         .executableTarget(

@@ -123,7 +123,10 @@ import Testing
     @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
     func aFullDiskOrAClosedPipeIsAMessageAndExitOneNeverACrash() throws {
         let folder = try Self.folderWithDeck()
-        for arguments in [["export", "notes.txt", "--format", "dot"], ["build", "notes.txt", "--format", "dot"]] {
+        // Direct writes (export, build's summary) and what `print` buffered until exit (help, other commands).
+        for arguments in [
+            ["export", "notes.txt", "--format", "dot"], ["build", "notes.txt", "--format", "dot"], ["--help"],
+        ] {
             let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
             let run = try Self.run(arguments, in: folder, stdout: full)
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
