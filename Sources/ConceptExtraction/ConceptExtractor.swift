@@ -371,10 +371,12 @@ private struct ExtractionRun {
                 usesInLonger[part] = max(usesInLonger[part] ?? 0, use.cards)
             }
         }
-        // Register in first-use order (deterministic).
+        // Register in first-use order (deterministic: a two- and a three-word phrase can start at the same
+        // word, so the length breaks that tie; without it the dictionary's per-process order decided).
         let ordered = shared.filter { usesInLonger[$0.key] != $0.value.cards && !fragments.contains($0.key) }
             .map(\.value).sorted {
-                ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex) < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex)
+                ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex, $0.length)
+                    < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex, $1.length)
             }
         for use in ordered {
             let tokens = use.inBack ? backTokens[use.firstCard] : frontTokens[use.firstCard]
