@@ -38,7 +38,7 @@ while (($#)); do
     esac
 done
 
-scratch=.build-fuzz
+scratch=${FUZZ_SCRATCH:-.build-fuzz}  # FUZZ_SCRATCH: another build folder (e.g. to time a fresh build)
 # `--sanitize=fuzzer --sanitize=address` alone is not enough: SwiftPM passes the two flags to the
 # compiler in no fixed order and the compiler keeps only the last `-sanitize=`, so a build can come
 # out without coverage instrumentation (libFuzzer then says "no interesting inputs"). The combined
