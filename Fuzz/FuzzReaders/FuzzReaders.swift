@@ -39,7 +39,7 @@ public func initialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutabl
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let result = selected(bytes)
-    // Invariants a user relies on: every problem and every card points at a line of the file.
+    // Invariants a user relies on: every problem and every card points at a line of the file (or 0).
     var lines = 1
     for byte in bytes where byte == 0x0A || byte == 0x0D { lines += 1 }
     for problem in result.errors + result.warnings {
@@ -49,7 +49,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for deck in result.decks {
         precondition(!deck.cards.isEmpty, "a deck without cards was returned")
         for card in deck.cards {
-            precondition(card.location.line >= 1 && card.location.line <= lines, "card at \(card.location)")
+            // Line 0 is the whole file: a CrowdAnki note without a guid has no line of its own.
+            precondition(card.location.line >= 0 && card.location.line <= lines, "card at \(card.location)")
             precondition(!card.front.isEmpty, "a card with an empty front at \(card.location)")
         }
     }
