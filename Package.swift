@@ -2,7 +2,7 @@
 // ConceptGraph: flashcard decks in, a concept graph out.
 //
 // Stages, each its own module, dependencies pointing one way:
-//   DeckReading → ConceptExtraction (uses Stemming) → ConceptAnalysis (uses GraphAlgorithms)
+//   DeckReading → ConceptExtraction (uses Stemming, Language) → ConceptAnalysis (uses GraphAlgorithms)
 //   → GraphExport → ConceptGraphCLI → conceptgraph (executable)
 import PackageDescription
 
@@ -32,8 +32,11 @@ let package = Package(
         .target(name: "DeckReading", dependencies: ["CLibXML2"]),
         // The English (Porter2) stemmer from the Snowball project.
         .target(name: "Stemming"),
+        // English: WordNet (the system's wordnet-base files) read at run time, part-of-speech tagging.
+        .target(name: "Language"),
         // Cards → concepts, aliases, broader/requires/related relations.
-        .target(name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming"]),
+        .target(
+            name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language"], exclude: ["DESIGN.md"]),
         // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
         .target(name: "GraphAlgorithms"),
         // Concept graph + algorithms → study order, clusters, levels, key concepts.
@@ -51,6 +54,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Questions asked of an analysed graph and their views: name lookup, tree, show, prerequisites,
+        // order, clusters, paths, search, stats, lint; text and JSON renderers. Pure, no terminal.
+        .target(name: "ConceptExplorer", dependencies: ["ConceptAnalysis", "GraphAlgorithms", "Stemming"]),
+        // The analysed graph of a deck set on disk, keyed by the decks' bytes, options and build.
+        .target(name: "AnalysisCache", dependencies: ["ConceptAnalysis", "ConceptExtraction", "DeckReading"]),
+        // ncurses from the system (Debian: libncurses-dev), for the full-screen browser.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // The full-screen terminal browser (ncurses): terminal set-up, restoring, drawing, keys.
+        .target(name: "TerminalBrowser", dependencies: ["ConceptExplorer", "CNcurses"]),
         // Study: the FSRS-6 scheduler (pure values), the SQLite progress store (GRDB), and card selection
         // in prerequisite order. The terminal loop lives in the CLI.
         .target(name: "Scheduling"),
@@ -63,7 +79,8 @@ let package = Package(
         .target(
             name: "ConceptGraphCLI",
             dependencies: [
-                "DeckReading", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
+                "DeckReading", "Language", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
+                "ConceptExplorer", "TerminalBrowser", "AnalysisCache",
                 "Scheduling", "StudyStore", "StudySession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -95,9 +112,18 @@ let package = Package(
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
         .testTarget(name: "StemmingTests", dependencies: ["Stemming", "TestSupport"]),
         .testTarget(name: "ConceptExtractionTests", dependencies: ["ConceptExtraction", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "CLibXML2", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisCacheTests",
+            dependencies: ["AnalysisCache", "ConceptAnalysis", "DeckReading", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ConceptExplorerTests",
+            dependencies: ["ConceptExplorer", "ConceptAnalysis", "ConceptExtraction", "DeckReading", "TestSupport"]
+        ),
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "DeckReading", "TestSupport"]),
         .testTarget(
             name: "ConceptGraphCLITests",

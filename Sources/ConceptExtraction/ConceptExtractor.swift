@@ -1,4 +1,5 @@
 import DeckReading
+import Language
 
 /// Turns cards into concepts and relations.
 ///
@@ -19,11 +20,37 @@ public struct ConceptExtractor: Sendable {
     /// A phrase of content words used on at least this many cards becomes a concept of its own.
     public var sharedTermCards: Int
 
-    public init(relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12, sharedTermCards: Int = 3) {
+    /// The English lexicon (WordNet) the readers tag words with.
+    public var lexicon: EnglishLexicon
+
+    /// An extractor reading English with `lexicon`.
+    public init(
+        lexicon: EnglishLexicon, relatedThreshold: Int = 2, mentionsPerCardForRelated: Int = 12,
+        sharedTermCards: Int = 3
+    ) {
+        self.lexicon = lexicon
         self.relatedThreshold = relatedThreshold
         self.mentionsPerCardForRelated = mentionsPerCardForRelated
         self.sharedTermCards = sharedTermCards
     }
+
+    /// An extractor with the system's lexicon (`sharedLexicon`). Check `sharedLexicon` first where a
+    /// missing lexicon must be reported: this initialiser stops the process with the install hint.
+    public init() {
+        switch Self.sharedLexicon {
+        case .success(let lexicon): self.init(lexicon: lexicon)
+        case .failure(let error): fatalError(error.description)
+        }
+    }
+
+    /// The system's English lexicon, loaded once per process.
+    public static let sharedLexicon: Result<EnglishLexicon, LexiconError> = {
+        do throws(LexiconError) {
+            return .success(try EnglishLexicon.system())
+        } catch {
+            return .failure(error)
+        }
+    }()
 
     /// Extracts the concept graph of `decks`, in deck order.
     public func extract(from decks: [Deck]) -> ConceptGraph {
@@ -45,6 +72,9 @@ private struct ExtractionRun {
     var items: [[(item: AnswerItem, concept: Int)]] = []
     /// Structural relations (list headings, list items), by registry entry.
     var structural: [DraftRelation] = []
+    /// Concepts that name a class without a card of their own: head-noun and genus hubs, tags,
+    /// classes of identification questions.
+    var hubs = Set<Int>()
     /// For cards whose front names no subject: the first concept it mentions.
     var involvedPrimary: [Int: Int] = [:]
 
@@ -53,14 +83,17 @@ private struct ExtractionRun {
         self.options = options
         let fronts = cards.map { Tokenizer.tokens($0.front) }
         let backs = cards.map { Tokenizer.tokens($0.back) }
-        self.normalizer = Normalizer(tokenLists: fronts + backs)
-        self.backTokens = backs
+        var normalizer = Normalizer(tokenLists: fronts + backs, lexicon: options.lexicon)
+        self.backTokens = backs.map { normalizer.tagged($0) }
+        self.normalizer = normalizer
     }
 
     mutating func extract() -> ConceptGraph {
         readFronts()
+        readTags()
         readAnswers()
         registerSharedTerms()
+        registerHubs()
         resolveInvolvedQuestions()
         registry.compress()
         return assemble()
@@ -78,11 +111,21 @@ private struct ExtractionRun {
             frontTokens.append(reading.tokens)
         }
         normalizer = parser.normalizer
+        skipSectionLabels()
         for index in cards.indices {
             let reading = readings[index]
             for subject in reading.subjects {
                 let id = registry.add(subject, card: index)
                 if let alias = reading.parentheticalAlias { registry.addAlias(alias, of: id) }
+                for alias in reading.answerAliases { registry.addAlias(alias, of: id) }
+                if let identified = reading.identifiedClass {
+                    let classID = registry.add(identified.name)
+                    hubs.insert(classID)
+                    structural.append(
+                        DraftRelation(
+                            source: classID, target: id, kind: .broader, card: index,
+                            evidence: "\(place(index)) \"\(identified.quote)\" answered \"\(subject.surface)\""))
+                }
                 if reading.answerIsAlias, let alias = normalizer.name(backTokens[index][...]) {
                     registry.addAlias(alias, of: id)
                 }
@@ -105,6 +148,88 @@ private struct ExtractionRun {
                     DraftRelation(
                         source: parentID, target: nodeID, kind: .broader, card: index,
                         evidence: "\(place(index)) \"\(cards[index].front)\" divides \"\(parent.surface)\""))
+            }
+        }
+    }
+
+    /// In notes organised by headings, a heading found under two or more different parents
+    /// ("Assessment", "Management", "Overview" under each disorder) is a section label, not an idea:
+    /// it is dropped from the path, and a card headed by one is about its nearest real heading.
+    mutating func skipSectionLabels() {
+        var parents: [String: Set<String>] = [:]
+        for reading in readings where !reading.headingPath.isEmpty {
+            let path = reading.headingPath + reading.subjects.prefix(1)
+            for index in path.indices.dropFirst() { parents[path[index].key, default: []].insert(path[index - 1].key) }
+        }
+        let labels = Set(parents.filter { $0.value.count >= 2 }.keys)
+        guard !labels.isEmpty else { return }
+        for index in readings.indices where !readings[index].headingPath.isEmpty {
+            let path = (readings[index].headingPath + readings[index].subjects.prefix(1)).filter {
+                !labels.contains($0.key)
+            }
+            guard let subject = path.last else { continue }
+            readings[index].subjects = [subject]
+            readings[index].headingPath = Array(path.dropLast())
+        }
+    }
+
+    /// Card tags name the teacher's topics ("semiconductor-memory", "method-of-accessing",
+    /// "Psychiatry::Emergencies"): a tag on two cards or more is a concept, and tag B is narrower than
+    /// tag A when every card tagged B is also tagged A and A has more cards (subsumption), nearest
+    /// such A only. Anki's own marks ("leech", "marked") and tags on every card say nothing.
+    ///
+    /// - Complexity: O(total tags × tags per card) set look-ups.
+    mutating func readTags() {
+        var tagCards: [String: Set<Int>] = [:]
+        var firstCard: [String: Int] = [:]
+        var order: [String] = []
+        var cardTags = [[String]](repeating: [], count: cards.count)
+        for (index, card) in cards.enumerated() {
+            for raw in card.tags {
+                // "a::b::c" is a path: each prefix is a tag of its own.
+                let parts = raw.components(separatedBy: "::").filter { !$0.isEmpty }
+                for end in parts.indices {
+                    let tag = parts[...end].joined(separator: "::")
+                    guard !cardTags[index].contains(tag) else { continue }
+                    cardTags[index].append(tag)
+                    if tagCards[tag] == nil {
+                        order.append(tag)
+                        firstCard[tag] = index
+                    }
+                    tagCards[tag, default: []].insert(index)
+                }
+            }
+        }
+        guard !order.isEmpty else { return }
+        var conceptOfTag: [String: Int] = [:]
+        for tag in order {
+            // A tag on half the cards or more labels the deck, not a topic ("UG" on every note).
+            guard let count = tagCards[tag]?.count, count >= 2, count * 2 <= cards.count,
+                !["leech", "marked", "tags"].contains(tag.lowercased())
+            else { continue }
+            let last = tag.components(separatedBy: "::").last ?? tag
+            // Tags cannot hold spaces: their hyphens and underscores stand for them ("interleaved-memory").
+            let text = last.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5 else { continue }
+            conceptOfTag[tag] = registry.add(name)
+            hubs.insert(conceptOfTag[tag]!)
+        }
+        for tag in order {
+            guard let child = conceptOfTag[tag], let members = tagCards[tag], let first = firstCard[tag] else {
+                continue
+            }
+            var best: (tag: String, count: Int)?
+            for other in cardTags[first] where other != tag {
+                guard conceptOfTag[other] != nil, let otherCards = tagCards[other], otherCards.count > members.count,
+                    best.map({ otherCards.count < $0.count }) ?? true, members.isSubset(of: otherCards)
+                else { continue }
+                best = (other, otherCards.count)
+            }
+            if let best, let parent = conceptOfTag[best.tag], registry.find(parent) != registry.find(child) {
+                structural.append(
+                    DraftRelation(
+                        source: parent, target: child, kind: .broader, card: first,
+                        evidence: "\(place(first)) every card tagged \"\(tag)\" is tagged \"\(best.tag)\""))
             }
         }
     }
@@ -242,7 +367,7 @@ private struct ExtractionRun {
                 label = label[..<range.lowerBound]
             }
         }
-        var tokens = Tokenizer.tokens(String(label))
+        var tokens = normalizer.tokens(String(label))
         // "… Value Proposition CRM Strategy: …": the label is the longest known ending, else it starts at
         // the last known concept's word ("… Knowledge Management CRM Information"), else its last two words.
         if item.labelMayRunOn, tokens.count > 2 {
@@ -303,7 +428,7 @@ private struct ExtractionRun {
         for card in cards.indices {
             for (inBack, tokens) in [(false, frontTokens[card]), (true, backTokens[card])] {
                 var ids = [Int32](repeating: -1, count: tokens.count)
-                for (index, token) in tokens.enumerated() where isContentWord(token) {
+                for (index, token) in tokens.enumerated() where isContentWord(tokens, index) {
                     let fold = normalizer.fold(token)
                     ids[index] =
                         wordIDs[fold]
@@ -319,6 +444,30 @@ private struct ExtractionRun {
                     let afterArticle =
                         index > 0 && tokens[index].gap != .boundary
                         && Lexicon.functionWords.contains(tokens[index - 1].lower)
+                    // A lone noun that is a whole noun phrase ("the spores", "of mosses", "where
+                    // fertilization occurs"): English knows it as a noun, no scaffolding word.
+                    // (A whole noun phrase: nothing nominal before it either, "produces spores by …".)
+                    let opensPhrase =
+                        afterArticle || index == 0 || tokens[index].gap == .boundary
+                        || tokens[index - 1].tag == .verb
+                    if opensPhrase,
+                        tokens[index].tag == .noun && isLoneNounPhrase(tokens, index)
+                            || normalizer.isAcronym(tokens[index]) && tokens[index].text.count >= 2
+                                && (index + 1 == tokens.count || !normalizer.isNominal(tokens, index + 1))
+                    {
+                        let key = PhraseKey(ids[index], -1, -1)
+                        if var use = uses[key] {
+                            if use.lastCard != card {
+                                use.cards += 1
+                                use.lastCard = card
+                            }
+                            uses[key] = use
+                        } else {
+                            uses[key] = PhraseUse(
+                                cards: 1, lastCard: card, firstCard: card, inBack: inBack,
+                                firstIndex: index, length: 1, afterArticle: true)
+                        }
+                    }
                     for length in 2...3 {
                         let last = index + length - 1
                         guard last < tokens.count, ids[last] >= 0, tokens[last].gap != .boundary,
@@ -327,7 +476,7 @@ private struct ExtractionRun {
                         // A noun phrase does not hold an adverb ("typically expressed") nor close on a
                         // participle ("data needed").
                         if tokens[index...last].contains(where: { $0.lower.hasSuffix("ly") })
-                            || tokens[last].lower.hasSuffix("ed")
+                            || tokens[last].lower.hasSuffix("ed") || tokens[last].tag == .adjective
                         {
                             continue
                         }
@@ -387,12 +536,158 @@ private struct ExtractionRun {
         }
     }
 
+    /// Whether `tokens[index]` stands alone as a noun phrase: nothing nominal joined after it, a
+    /// content noun of English that no card-writing scaffolding list names.
+    private mutating func isLoneNounPhrase(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        guard
+            index + 1 == tokens.count || tokens[index + 1].gap == .boundary || !normalizer.isNominal(tokens, index + 1),
+            token.gap != .joiner, token.lower.count >= 4,
+            !Lexicon.genericNouns.contains(token.lower), !Lexicon.groupWords.contains(token.lower),
+            !Lexicon.framingNouns.contains(token.lower), !Lexicon.collectiveNouns.contains(token.lower),
+            !token.lower.hasSuffix("ing"), normalizer.tagger.lexicon.wordNet.irregularBase(token.lower, .verb) == nil,
+            let lemma = normalizer.tagger.lexicon.info(token.lower).nounLemma,
+            !Lexicon.genericNouns.contains(lemma), !normalizer.tagger.lexicon.isAbstractNoun(lemma)
+        else { return false }
+        // A word English uses mostly as an adjective ("right", "common", "equal") is no lone noun.
+        let counts = normalizer.tagger.lexicon.info(token.lower).taggedCounts
+        return counts[WordClass.adjective.rawValue] < max(1, counts[WordClass.noun.rawValue])
+    }
+
     /// A word that can be part of a concept's name: no function word, verb, question word, pronoun or count.
-    private func isContentWord(_ token: Token) -> Bool {
-        !token.isNumber && !Lexicon.functionWords.contains(token.lower) && !Lexicon.leadingVerbs.contains(token.lower)
+    private func isContentWord(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        return normalizer.isNominal(tokens, index) && !token.isNumber && !Lexicon.functionWords.contains(token.lower)
+            && !Lexicon.leadingVerbs.contains(token.lower)
             && !Lexicon.questionOpeners.contains(token.lower) && !Lexicon.thirdPersonVerbs.contains(token.lower)
             && !Lexicon.pronouns.contains(token.lower) && Lexicon.numberWords[token.lower] == nil
             && token.lower != "one" && token.lower.count > 1
+    }
+
+    // MARK: - Hubs
+
+    /// Head-noun hubs: names that share a head ("primary key", "foreign key"; "first normal form",
+    /// "second normal form"; "Memory Address Register", "Current Instruction Register") imply the
+    /// head concept ("key", "normal form", "register") even when no card defines it; so does a noun
+    /// that two definitions give as their genus ("Calyx: the outermost whorl …", "Corolla: the whorl …").
+    /// Name extension then files each name under its hub.
+    ///
+    /// - Complexity: linear in the names and definitions; heads are counted in hash tables.
+    mutating func registerHubs() {
+        // Head phrases (last one or two words) of every name, counted once per concept.
+        var heads: [String: (count: Int, concept: Int, name: NameForm)] = [:]
+        var order: [String] = []
+        for id in 0..<registry.entryCount where registry.find(id) == id {
+            var seen = Set<String>()
+            for name in registry.names[id] where name.count >= 2 && name.count <= 5 {
+                guard let last = name.tokens.last, last.tag == .noun || last.tag == .name,
+                    !name.tokens.contains(where: { Lexicon.prepositions.contains($0.lower) })
+                else { continue }
+                for length in 1...min(2, name.count - 1) {
+                    let words = name.tokens.suffix(length)
+                    // A head phrase starts on a word, not inside a hyphenated compound.
+                    guard words.first?.gap != .joiner, let head = normalizer.name(words[...]), head.count == length,
+                        seen.insert(head.key).inserted
+                    else { continue }
+                    if heads[head.key] == nil { order.append(head.key) }
+                    heads[head.key, default: (0, id, head)].count += 1
+                }
+            }
+        }
+        // Genus nouns of definitions, counted once per card.
+        for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
+            guard let genus = genusPhrase(in: backTokens[index]), let last = genus.last,
+                let head = normalizer.name([last][...]), !Lexicon.genericNouns.contains(last.lower)
+            else { continue }
+            if heads[head.key] == nil { order.append(head.key) }
+            heads[head.key, default: (0, index, head)].count += 1
+        }
+        // Wholes that part-of definitions name ("gland in a flower", "organ of a flower"), once per card.
+        for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
+            guard let whole = wholePhrase(in: backTokens[index]), let last = whole.last,
+                let head = normalizer.name([last][...])
+            else { continue }
+            if heads[head.key] == nil { order.append(head.key) }
+            heads[head.key, default: (0, index, head)].count += 1
+        }
+        for key in order {
+            guard let hub = heads[key], hub.count >= 2, registry.lookup(hub.name) == nil else { continue }
+            // A one-word hub must be a noun English knows or an acronym, never a generic scaffolding word.
+            if hub.name.count == 1 {
+                let token = hub.name.tokens[0]
+                guard token.tag == .noun || normalizer.isAcronym(token), !Lexicon.genericNouns.contains(token.lower),
+                    !Lexicon.groupWords.contains(token.lower), !Lexicon.framingNouns.contains(token.lower)
+                else { continue }
+            }
+            hubs.insert(registry.add(hub.name))
+        }
+    }
+
+    /// Whether a noun phrase opening an answer defines the card's subject: not a bare name ("Turkey",
+    /// "St. George's", "Puerto Rico": an answer, not a definition), not a title-case name ("Democratic
+    /// Republic of the Congo"), not the subject of a sentence ("Official capital was moved …").
+    func isDefinitionOpening(_ back: [Token], start: Int, genusEnd: Int) -> Bool {
+        let hasDeterminer = back[start].tag == .determiner
+        let genusStart = hasDeterminer ? start + 1 : start
+        if back.count - start < 3 { return false }  // "The Bottom", "Turkey"
+        // Without an article a genus goes on ("Gland in a flower", "Software that …"); "Guinea (green
+        // and red flipped)" or "St. Peter Port" is a name.
+        if !hasDeterminer {
+            guard genusEnd < back.count, back[genusEnd].gap != .boundary,
+                back[genusEnd].tag == .preposition || back[genusEnd].tag == .pronoun
+            else { return false }
+        }
+        if genusEnd - genusStart >= 2,
+            back[genusStart..<genusEnd].allSatisfy({ $0.text.first?.isUppercase == true && !$0.isAcronym })
+        {
+            return false
+        }
+        if genusEnd < back.count, back[genusEnd].gap != .boundary,
+            back[genusEnd].tag == .auxiliary || back[genusEnd].tag == .verb
+        {
+            return false
+        }
+        return true
+    }
+
+    /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the
+    /// scaffolding nouns of definitions, and nouns WordNet files under part, structure, organ or region.
+    mutating func isPartNoun(_ word: String) -> Bool {
+        if Lexicon.partNouns.contains(word) || Lexicon.wholeWords.contains(word) { return true }
+        if Lexicon.genericNouns.contains(word) { return false }  // "amount", "set", "process": no parts
+        guard let lemma = normalizer.tagger.lexicon.info(word).nounLemma else { return false }
+        return normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 8).contains {
+            Lexicon.partClasses.contains($0)
+        }
+    }
+
+    /// The whole a part-of definition names ("Nectary: gland in a flower" → "flower"), if any.
+    mutating func wholePhrase(in tokens: [Token]) -> ArraySlice<Token>? {
+        guard let genus = genusPhrase(in: tokens), let last = genus.last, genus.endIndex < tokens.count,
+            tokens[genus.endIndex].gap != .boundary, isPartNoun(last.lower),
+            !Lexicon.collectiveNouns.contains(last.lower),
+            ["of", "in", "inside", "within"].contains(tokens[genus.endIndex].lower)
+        else { return nil }
+        let rest = Array(tokens[(genus.endIndex + 1)...])
+        guard let whole = genusPhrase(in: rest) else { return nil }
+        return whole
+    }
+
+    /// The first noun phrase of a definition that opens with one ("A storage register in the ALU" →
+    /// "storage register"; "The part of …" → "part"): determiners skipped, nominal words up to the
+    /// first preposition, verb, relative word or punctuation. Nil when the definition opens otherwise
+    /// (with a verb: "Converts a program …", or with a sentence about something else).
+    func genusPhrase(in tokens: [Token]) -> ArraySlice<Token>? {
+        var start = 0
+        while start < tokens.count, tokens[start].tag == .determiner { start += 1 }
+        var end = start
+        while end < tokens.count, end == start || tokens[end].gap != .boundary, normalizer.isNominal(tokens, end) {
+            end += 1
+        }
+        guard end > start, end - start <= 5 else { return nil }
+        // The head is the last noun; a phrase ending on an adjective has none.
+        guard let last = tokens[end - 1].tag as PartOfSpeech?, last == .noun || last == .name else { return nil }
+        return tokens[start..<end]
     }
 
     // MARK: - Involved questions
@@ -403,6 +698,11 @@ private struct ExtractionRun {
         let pending = cards.indices.filter { readings[$0].subjects.isEmpty && !frontTokens[$0].isEmpty }
         guard !pending.isEmpty else { return }
         let matcher = buildMatcher()
+        // What each involved front names, and on how many of them each concept is named: the card is
+        // mainly about its most specific concept (named on the fewest fronts), as inverse document
+        // frequency weighs words, not about the decks' topic word it mentions first.
+        var named: [[Int]] = []
+        var frontsNaming: [Int: Int] = [:]
         for index in pending {
             let tokens = frontTokens[index]
             var concepts: [Int] = []
@@ -410,11 +710,24 @@ private struct ExtractionRun {
                 in: tokens.map { normalizer.fold($0) }, boundaryBefore: tokens.map { $0.gap == .boundary })
             where !concepts.contains(registry.find(match.concept)) {
                 concepts.append(registry.find(match.concept))
+                frontsNaming[registry.find(match.concept), default: 0] += 1
+            }
+            named.append(concepts)
+        }
+        for (position, index) in pending.enumerated() {
+            let tokens = frontTokens[index]
+            var concepts = named[position]
+            if let specific = concepts.indices.min(by: {
+                (frontsNaming[concepts[$0]] ?? 0, $0) < (frontsNaming[concepts[$1]] ?? 0, $1)
+            }),
+                specific > 0
+            {
+                concepts.insert(concepts.remove(at: specific), at: 0)
             }
             // No known concept named: the card's topic code ("opcode: is part of every (...)"), else its
             // first noun phrase.
             if concepts.isEmpty, let topic = readings[index].topics.last,
-                let name = normalizer.name(Tokenizer.tokens(topic)[...])
+                let name = normalizer.name(normalizer.tokens(topic)[...])
             {
                 concepts = [registry.add(name)]
             } else if concepts.isEmpty, let name = firstPhrase(of: tokens) {
@@ -476,19 +789,78 @@ private struct ExtractionRun {
                 in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
             let backMatches = matcher.matches(
                 in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
-            linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: cards[index].front, card: index))
+            // Quotes are cut from the string the tokens index into (the cleaned front), never another.
+            linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: readings[index].text, card: index))
             linker.addExplicitOrder(explicitOrder(backMatches, in: back, text: cards[index].back, card: index))
+            let primary = readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index]
+            let asides = examplesAndLikenesses(
+                backMatches, in: back, text: cards[index].back, primary: primary, card: index)
+            linker.addRelations(asides.relations)
             linker.addCard(
                 index,
-                primary: readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index],
-                frontMentions: mentions(frontMatches, in: front, text: cards[index].front),
+                primary: primary,
+                frontMentions: mentions(frontMatches, in: front, text: readings[index].text),
                 itemConcepts: items[index].map { registry.find($0.concept) },
-                backMentions: mentions(backMatches, in: back, text: cards[index].back),
+                backMentions: mentions(
+                    backMatches.enumerated().filter { !asides.matches.contains($0.offset) }.map(\.element), in: back,
+                    text: cards[index].back),
                 definition: definitionLinks(card: index, backMatches: backMatches))
         }
         linker.addNameExtensions(normalizer: &normalizer)
+        linker.addRelations(lexiconHierarchy())
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
         return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
+    }
+
+    /// WordNet's hierarchy between two concepts the decks both name: "sepal" is part of "calyx",
+    /// "mitochondrion" a kind of "organelle". Only a concept's first two senses are read, three
+    /// levels up (hypernyms, and the wholes it is a part, member or substance of); these relations
+    /// come last, so a cycle with what the cards say drops them.
+    ///
+    /// - Complexity: bounded work per concept (2 senses × 3 levels × 4 links, cached per lemma).
+    mutating func lexiconHierarchy() -> [DraftRelation] {
+        var relations: [DraftRelation] = []
+        let hubRoots = Set(hubs.map { registry.find($0) })
+        for root in registry.roots {
+            var lemmas: [String] = []
+            // Proper names are instances, not kinds: WordNet's places and people stay out.
+            if let label = registry.names[root].first, normalizer.isProperName(label) { continue }
+            for name in registry.names[root] where name.count <= 3 {
+                let words = name.tokens.map(\.lower)
+                if name.count == 1, name.tokens[0].tag == .noun || name.tokens[0].tag == .name,
+                    !normalizer.isAcronym(name.tokens[0]),
+                    let lemma = normalizer.tagger.lexicon.info(words[0]).nounLemma
+                {
+                    lemmas.append(lemma)
+                } else if name.count > 1,
+                    normalizer.tagger.lexicon.wordNet.entry(words.joined(separator: "_"), .noun) != nil
+                {
+                    lemmas.append(words.joined(separator: "_"))
+                }
+            }
+            var parents: [Int] = []
+            for lemma in lemmas where !Lexicon.genericNouns.contains(lemma) && lemma.count >= 3 {
+                for ancestor in normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 2, senses: 1) {
+                    let words = ancestor.replacingOccurrences(of: "_", with: " ")
+                    // The parent must be an idea of the decks (a card of its own, or a hub), and specific
+                    // (few senses): "system", "cause" or "relation" file anything under them.
+                    guard !Lexicon.genericNouns.contains(words),
+                        let name = normalizer.name(normalizer.tokens(words)[...]),
+                        let id = registry.lookup(name), id != root, !parents.contains(id),
+                        !registry.cards[id].isEmpty || hubRoots.contains(id),
+                        (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5
+                    else { continue }
+                    parents.append(id)
+                    relations.append(
+                        DraftRelation(
+                            source: id, target: root, kind: .broader, card: nil,
+                            evidence:
+                                "WordNet files \"\(lemma.replacingOccurrences(of: "_", with: " "))\" under \"\(words)\""
+                        ))
+                }
+            }
+        }
+        return relations
     }
 
     /// The mentions that name a concept. A lone word that ends a longer compound ("service" in
@@ -506,6 +878,95 @@ private struct ExtractionRun {
                 concept: registry.find(match.concept),
                 surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
         }
+    }
+
+    /// Examples and likenesses in an answer. "Processes such as selling, marketing and customer
+    /// service", "e.g. BIOS", "for example", "including", "X includes A and B": the examples are no
+    /// prerequisites; they are narrower than the concept named just before the marker, when there is
+    /// one. "Similar to Y", "resembles Y", "looks like Y", "same as Y", "compared to Y": Y is related,
+    /// not a prerequisite. Each marker reaches to the end of its sentence.
+    ///
+    /// - Returns: the offsets (in `matches`) of the mentions that are examples or likenesses, and the
+    ///   relations they give.
+    /// - Complexity: one pass over the tokens and the matches.
+    mutating func examplesAndLikenesses(
+        _ matches: [PhraseMatcher.Match], in tokens: [Token], text: String, primary: Int?, card: Int
+    ) -> (matches: Set<Int>, relations: [DraftRelation]) {
+        guard !matches.isEmpty else { return ([], []) }
+        var markers: [(start: Int, end: Int, example: Bool)] = []
+        for index in tokens.indices {
+            let word = tokens[index].lower
+            let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
+            if (word == "such" && next == "as") || (word == "e" && next == "g")
+                || (word == "for" && (next == "example" || next == "instance"))
+            {
+                markers.append((index, index + 2, true))
+            } else if ["eg", "including", "includes", "include"].contains(word) {
+                markers.append((index, index + 1, true))
+            } else if (word == "similar" && next == "to") || (word == "looks" && next == "like")
+                || (word == "same" && next == "as") || (word == "compared" && (next == "to" || next == "with"))
+            {
+                markers.append((index, index + 2, false))
+            } else if word == "resembles" || word == "resemble" {
+                markers.append((index, index + 1, false))
+            }
+        }
+        guard !markers.isEmpty else { return ([], []) }
+        // Token positions are UTF-8 offsets (`Token.start`); the marks looked for are ASCII, and no byte
+        // of a multi-byte character is ASCII, so bytes are compared.
+        let bytes = Array(text.utf8)
+        /// Whether a sentence ends just before token `index` ("." ";" "?" "!" or a line break).
+        func sentenceBreak(before index: Int) -> Bool {
+            guard tokens[index].gap == .boundary else { return false }
+            var position = tokens[index].start - 1
+            while position >= 0, bytes[position] == UInt8(ascii: " ") { position -= 1 }
+            guard position >= 0 else { return false }
+            let mark = bytes[position]
+            // "e.g." and "eg." end no sentence.
+            if mark == UInt8(ascii: "."), index >= 1, ["g", "eg"].contains(tokens[index - 1].lower) { return false }
+            return [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "\n")]
+                .contains(mark)
+        }
+        var asides = Set<Int>()
+        var relations: [DraftRelation] = []
+        for marker in markers {
+            var end = marker.end
+            while end < tokens.count, end == marker.end || !sentenceBreak(before: end) { end += 1 }
+            // The class the examples belong to stands just before the marker and, but after "includes",
+            // is plural ("sorting algorithms such as …"; "… in memory, e.g. BIOS" is no kind of memory).
+            let verb = ["includes", "include"].contains(tokens[marker.start].lower)
+            let before = matches.last {
+                guard $0.range.upperBound <= marker.start && $0.range.upperBound >= marker.start - 1 else {
+                    return false
+                }
+                let last = tokens[$0.range.upperBound - 1].lower
+                return verb || (last.hasSuffix("s") && !last.hasSuffix("ss"))
+                    || normalizer.tagger.lexicon.wordNet.irregularBase(last, .noun) != nil
+            }
+            for (offset, match) in matches.enumerated()
+            where match.range.lowerBound >= marker.end && match.range.lowerBound < end {
+                asides.insert(offset)
+                let id = registry.find(match.concept)
+                let quote = Tokenizer.surface(of: marker.start..<match.range.upperBound, in: tokens, text: text)
+                if marker.example, let before {
+                    let parent = registry.find(before.concept)
+                    if parent != id {
+                        relations.append(
+                            DraftRelation(
+                                source: parent, target: id, kind: .broader, card: card,
+                                evidence:
+                                    "\(place(card)) \"\(Tokenizer.surface(of: before.range.lowerBound..<match.range.upperBound, in: tokens, text: text))\""
+                            ))
+                    }
+                } else if !marker.example, let primary, registry.find(primary) != id {
+                    relations.append(
+                        DraftRelation(
+                            source: registry.find(primary), target: id, kind: .related, card: card,
+                            evidence: "\(place(card)) \"\(quote)\""))
+                }
+            }
+        }
+        return (asides, relations)
     }
 
     /// "have a CRM vision before embarking on a CRM project": two concepts with "before" (or "prior
@@ -572,37 +1033,91 @@ private struct ExtractionRun {
         let isTermCard =
             reading.subjects.count == 1 && reading.list == nil
             && reading.subjects[0].count == reading.tokens.count
-        if genusStart == nil, isTermCard, ["a", "an", "the"].contains(back[0].lower) { genusStart = 0 }
-        if var start = genusStart {
-            while start < back.count, Lexicon.functionWords.contains(back[start].lower) { start += 1 }
-            let end = phraseEnd(from: start, in: back)
-            if end > start, end < back.count, back[end].lower == "of",
-                Lexicon.groupWords.contains(back[end - 1].lower) || Lexicon.wholeWords.contains(back[end - 1].lower)
+        if genusStart == nil, isTermCard {
+            // "TCP. Transmission Control Protocol. A protocol that …", "Accumulator: ACC, a register …":
+            // an opening expansion or short form of the subject is skipped.
+            var start = 0
+            if let firstBoundary = back.indices.dropFirst().first(where: { back[$0].gap == .boundary }),
+                firstBoundary <= 6, let name = normalizer.name(back[..<firstBoundary]),
+                let id = registry.lookup(name), subjectIDs.contains(id)
             {
-                // "the part of the pistil", "a type of loan": the whole (or the kind) is broader.
-                var wholeStart = end + 1
-                while wholeStart < back.count, Lexicon.functionWords.contains(back[wholeStart].lower) {
-                    wholeStart += 1
-                }
-                let wholeEnd = phraseEnd(from: wholeStart, in: back)
-                if let match = backMatches.first(where: {
-                    $0.range.lowerBound >= wholeStart && $0.range.upperBound == wholeEnd
-                }),
-                    let id = concept(at: match)
+                start = firstBoundary
+            }
+            // A definition opening with a noun phrase ("A much-branched inflorescence", "Gland in a
+            // flower"), not with a verb ("Converts a program …") or a participle ("Having …").
+            // An imperative ("Branch to the given address", "Add the contents …") is an instruction, not a
+            // genus: a bare word that can be a verb, followed by a determiner or "to".
+            let imperative =
+                start + 1 < back.count && back[start].tag != .determiner
+                && normalizer.tagger.lexicon.info(back[start].lower).canBe(.verb)
+                && (back[start + 1].tag == .determiner || back[start + 1].lower == "to")
+            if start < back.count, back[start].tag == .determiner || back[start].tag.isNominal,
+                !back[start].lower.hasSuffix("ing"), !imperative
+            {
+                genusStart = start
+            }
+        }
+        // "Atomicity, Consistency, Isolation, Durability": a list, not a genus.
+        let opensWithList =
+            cards[card].back.prefix(while: { $0 != "." && !$0.isNewline }).filter { $0 == "," }.count >= 2
+        var genusIsPartNoun = false
+        if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])),
+            isDefinitionOpening(back, start: start, genusEnd: start + genus.endIndex)
+        {
+            let genusStart = start + (genus.startIndex)
+            let end = start + genus.endIndex
+            let head = back[end - 1].lower
+            genusIsPartNoun = isPartNoun(head)
+            let genusMatch = backMatches.first { $0.range.lowerBound >= genusStart && $0.range.upperBound == end }
+            // A proper name is no genus ("Slovakia (narrower …)" compares, it does not define).
+            let genusIsProper = normalizer.name(back[genusStart..<end]).map { normalizer.isProperName($0) } ?? false
+            let genusConcept = genusIsProper ? nil : genusMatch.flatMap { concept(at: $0) }
+            // "A sepal or petal when …": a disjunction is no genus.
+            let disjunction = end < back.count && back[end].lower == "or"
+            if let genusConcept, !disjunction { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
+            // "the part of the pistil", "the stalk of the stamen", "a cell inside the ovule": the whole
+            // is broader when the genus names no concept, or names a place inside it ("a storage
+            // register in the ALU"). A collective genus ("a cluster of sporangia") names members instead.
+            if end < back.count, back[end].gap != .boundary, !Lexicon.collectiveNouns.contains(head) {
+                let preposition = back[end].lower
+                let wholeCounts =
+                    genusConcept == nil
+                    ? isPartNoun(head) && ["of", "in", "inside", "within"].contains(preposition)
+                    : ["in", "inside", "within"].contains(preposition)
+                if wholeCounts, let whole = genusPhrase(in: Array(back[(end + 1)...])) {
+                    let wholeEnd = end + 1 + whole.endIndex
+                    if let match = backMatches.first(where: {
+                        $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
+                    }),
+                        let id = concept(at: match), !links.parents.contains(id)
+                    {
+                        links.parents.append(id)
+                    }
+                } else if let genusConcept, preposition == "of", !disjunction,
+                    let whole = genusPhrase(in: Array(back[(end + 1)...]))
                 {
-                    links.parents.append(id)
+                    // "Calyx: the outermost whorl of a flower": the subject is a whorl, and whorls are
+                    // parts of the flower.
+                    let wholeEnd = end + 1 + whole.endIndex
+                    if let match = backMatches.first(where: {
+                        $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
+                    }),
+                        let id = concept(at: match), id != genusConcept,
+                        // An instance is no whole of a class ("province of South Korea").
+                        !(normalizer.name(back[match.range]).map { normalizer.isProperName($0) } ?? true)
+                    {
+                        links.genusWholes.append((whole: id, genus: genusConcept))
+                    }
                 }
-            } else if let match = backMatches.first(where: {
-                $0.range.lowerBound >= start && $0.range.upperBound == end
-            }),
-                let id = concept(at: match)
-            {
-                links.parents.append(id)  // the head of "a much-branched inflorescence"
             }
         }
 
         // "Composed of an ovary, a style, and a stigma": the parts.
-        for index in back.indices.dropLast() where Lexicon.compositionWords.contains(back[index].lower) {
+        // Only where the definition itself says it ("Composed of …", "It consists of …", "the organ of a
+        // flower consisting of …" after a part noun), not of a quantity ("the fraction of the blood
+        // volume consisting of erythrocytes").
+        let compositionScope = genusIsPartNoun ? back.count - 1 : min(3, back.count - 1)
+        for index in back.indices.prefix(compositionScope) where Lexicon.compositionWords.contains(back[index].lower) {
             // "composed of", "made up of", "consisting of"; only "comprises"/"comprising" stand alone.
             let listStart: Int
             if back[index + 1].lower == "of" {
@@ -645,6 +1160,8 @@ struct DefinitionLinks: Sendable {
     var parents: [Int] = []
     /// Concepts the subject is made of.
     var parts: [Int] = []
+    /// A whole the genus is part of ("the whorl of a flower": the flower is broader than whorl).
+    var genusWholes: [(whole: Int, genus: Int)] = []
 }
 
 /// Two or three words (by number; `c` is -1 for two), the key of a phrase while counting shared terms.

@@ -10,6 +10,7 @@ struct AnkiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anki",
         abstract: "Write an Anki package whose new cards come in prerequisite order, tagged by concept and cluster.",
+        usage: "conceptgraph anki [PATH ...] --output FILE.apkg [options]",
         discussion: """
             Every card read becomes a card of the package. New cards get due positions in the study order \
             (a card about several concepts comes with the earliest), so Anki shows prerequisites first; \
@@ -61,7 +62,9 @@ struct AnkiOrdering {
     var decks: [Deck]
 
     /// For each card (index into `graph.cards`), its place in the new queue (0-based): cards ordered by
-    /// the earliest study position of a concept they are about, then by reading order.
+    /// the earliest study position of a concept they are about, then by reading order. Cards of one
+    /// Anki note (cloze siblings, reversed cards) share the note's earliest position, as Anki keeps
+    /// siblings together and concept tags belong to the note.
     ///
     /// - Complexity: O(C log C + total concept–card links).
     func newCardOrder() -> [Int] {
@@ -71,6 +74,13 @@ struct AnkiOrdering {
             for card in graph.concepts[concept].cards where position[card] == Int.max {
                 position[card] = analyzed.orderPosition[concept]
             }
+        }
+        var notePosition: [Int64: Int] = [:]
+        for (index, card) in graph.cards.enumerated() {
+            if let note = card.origin?.noteID { notePosition[note] = min(notePosition[note] ?? .max, position[index]) }
+        }
+        for (index, card) in graph.cards.enumerated() {
+            if let note = card.origin?.noteID, let shared = notePosition[note] { position[index] = shared }
         }
         let sorted = graph.cards.indices.sorted { (position[$0], $0) < (position[$1], $1) }
         var rank = [Int](repeating: 0, count: graph.cards.count)

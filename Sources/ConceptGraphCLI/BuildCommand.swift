@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConceptAnalysis
+import ConceptExplorer
 import ConceptExtraction
 import DeckReading
 import Foundation
@@ -10,6 +11,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the concept graph of some decks and write it in several formats.",
+        usage: "conceptgraph build [PATH ...] [--output DIR] [--format LIST] [options]",
         discussion: """
             Writes <output>/concepts.graphml (for Gephi, yEd, Cytoscape, NetworkX, igraph), \
             <output>/concepts.dot (Graphviz) and, when Graphviz is installed, <output>/concepts.svg. \
@@ -146,7 +148,33 @@ struct Summary {
             "Read \(outcome.decks.count) deck\(outcome.decks.count == 1 ? "" : "s"), \(graph.cards.count) cards.",
             "Found \(graph.concepts.count) concepts in \(clusters) cluster\(clusters == 1 ? "" : "s"); relations: \(kinds).",
         ]
+        lines += overview(Explorer(outcome.analyzed))
         if !written.isEmpty { lines.append("Wrote " + written.joined(separator: ", ") + ".") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The top of the hierarchy, the largest clusters and the first steps of the study order.
+    private func overview(_ explorer: Explorer) -> [String] {
+        let concepts = explorer.graph.concepts
+        var lines: [String] = []
+        let roots = explorer.hierarchyRoots.sorted { explorer.rankPosition[$0] < explorer.rankPosition[$1] }
+        if !roots.isEmpty {
+            let names = roots.prefix(5).map { "\(concepts[$0].label) (\(explorer.analyzed.children(of: $0).count))" }
+            lines.append(
+                "Top of the hierarchy: " + names.joined(separator: ", ") + (roots.count > 5 ? ", …" : "") + ".")
+        }
+        let clusters = explorer.clusters(mainCount: 0).clusters.filter { $0.size > 1 }
+            .sorted { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
+        if !clusters.isEmpty {
+            let names = clusters.prefix(3).map { "\($0.name) (\($0.size))" }
+            lines.append("Largest clusters: " + names.joined(separator: ", ") + ".")
+        }
+        let first = explorer.analyzed.studyOrder.prefix(5).map { concepts[$0].label }
+        if !first.isEmpty {
+            lines.append(
+                "Study order starts: " + first.joined(separator: " → ")
+                    + (concepts.count > 5 ? " → … (conceptgraph order)" : "") + ".")
+        }
+        return lines
     }
 }

@@ -9,6 +9,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the concept graph in one format, to a file or to standard output.",
+        usage: "conceptgraph export [PATH ...] --format FORMAT [--output FILE] [options]",
         discussion: """
             graphml, dot, json (node-link, as NetworkX writes it) and gexf (Gephi) hold the whole graph. mermaid, svg, png and pdf are pictures: by default \
             svg/png/pdf show the cluster overview and mermaid the whole graph; --cluster N shows one \
@@ -121,6 +122,7 @@ struct PicturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pictures",
         abstract: "Draw the cluster overview and one picture per cluster (Graphviz).",
+        usage: "conceptgraph pictures [PATH ...] [--output DIR] [--format FMT] [options]",
         discussion: """
             Writes <output>/overview.<format> and <output>/cluster-<N>.<format> for every cluster with at \
             least --min-concepts linked concepts, and prints each picture's caption. Every picture fits in \

@@ -4,7 +4,9 @@ import DeckReading
 
 /// The decks to read: shared by every subcommand that builds a graph.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Deck files or folders of decks (searched recursively). Default: Decks")
+    @Argument(
+        help: "Deck files or folders of decks (searched recursively). Default: Decks",
+        completion: .file())
     var paths: [String] = []
 
     @Option(

@@ -5,41 +5,82 @@ import ConceptExtraction
 import DeckReading
 import Foundation
 import GraphExport
+import Language
 
 /// Reads decks, extracts concepts and analyses the graph: what every graph-producing subcommand runs.
 struct Pipeline {
-    var input: InputOptions
+    /// Deck files and folders as given; empty means `Decks`.
+    var paths: [String]
+    var deckFormat: DeckFormat?
     var analysis: AnalysisOptions
+
+    init(input: InputOptions, analysis: AnalysisOptions) {
+        self.init(paths: input.paths, deckFormat: input.deckFormat, analysis: analysis)
+    }
+
+    init(paths: [String], deckFormat: DeckFormat?, analysis: AnalysisOptions) {
+        self.paths = paths
+        self.deckFormat = deckFormat
+        self.analysis = analysis
+    }
+
+    /// The paths to read, `Decks` when none were given.
+    var resolvedPaths: [String] { paths.isEmpty ? ["Decks"] : paths }
 
     /// The result of a run: the graph, what was read, and whether any input failed.
     struct Outcome {
         var analyzed: AnalyzedGraph
         var decks: [Deck]
         var hadErrors: Bool
+        /// The lines reading printed on stderr (kept with a cached graph, printed again when it is used).
+        var messages: [String] = []
         /// The files read (device + inode): no output may replace one of them.
         var readFiles: Set<FileIdentity>
     }
 
-    /// Runs the stages and reports problems on stderr. Throws `ExitCode.failure` when nothing at all
-    /// could be read (never an empty graph written silently).
+    /// Runs the stages and reports problems on stderr. Throws exit status 2 when no deck is named and
+    /// there is no `Decks/`, or when no card at all could be read (never an empty graph written silently).
     func run() throws -> Outcome {
-        let loaded = DeckLoader(format: input.deckFormat, packageReader: AnkiPackageDecks.reader).load(
-            paths: input.resolvedPaths)
+        if paths.isEmpty && !FileManager.default.fileExists(atPath: "Decks") {
+            Diagnostics.error(
+                "no deck given and no Decks/ folder in \(FileManager.default.currentDirectoryPath)",
+                hint:
+                    "name deck files or folders after the command, e.g. `conceptgraph build my-decks/`, "
+                    + "or run it where a Decks/ folder is")
+            throw ExitStatus.badInput
+        }
+        // A spinner on stderr when this takes over a second (and stderr is a terminal).
+        let progress = ProgressIndicator.start("Reading decks")
+        defer { progress.stop() }
+        let loaded = DeckLoader(format: deckFormat, packageReader: AnkiPackageDecks.reader).load(
+            paths: resolvedPaths)
+        progress.stop()
         Diagnostics.report(errors: loaded.errors, warnings: loaded.warnings)
         let cardCount = loaded.decks.reduce(0) { $0 + $1.cards.count }
         guard cardCount > 0 else {
             Diagnostics.error(
-                "no cards found in \(input.resolvedPaths.joined(separator: ", "))",
+                "no cards found in \(resolvedPaths.joined(separator: ", "))",
                 hint:
                     "give deck files or folders holding .txt, .tsv, .csv, CrowdAnki .json, Obsidian .md or .apkg decks")
+            throw ExitStatus.badInput
+        }
+        let lexicon: EnglishLexicon
+        switch ConceptExtractor.sharedLexicon {
+        case .success(let loaded): lexicon = loaded
+        case .failure(let error):
+            Diagnostics.error(error.description)
             throw ExitCode.failure
         }
+        let working = ProgressIndicator.start("Finding concepts in \(cardCount) cards")
+        defer { working.stop() }
         // The same set of decks gives the same graph whatever the argument order or folder names.
         let decks = DeckOrder.canonical(loaded.decks)
-        let graph = ConceptExtractor().extract(from: decks)
+        let graph = ConceptExtractor(lexicon: lexicon).extract(from: decks)
         let analyzed = analysis.analyzer.analyze(graph)
+        working.stop()
         return Outcome(
             analyzed: analyzed, decks: decks, hadErrors: !loaded.errors.isEmpty,
+            messages: Diagnostics.lines(errors: loaded.errors, warnings: loaded.warnings),
             readFiles: Set(loaded.readFiles))
     }
 }
@@ -50,13 +91,14 @@ enum Diagnostics {
     static let warningLimit = 20
 
     static func report(errors: [DeckReadError], warnings: [DeckReadError]) {
-        for error in errors { printError(error.description) }
-        for warning in warnings.prefix(warningLimit) {
-            printError(warning.description)
-        }
-        if warnings.count > warningLimit {
-            printError("… and \(warnings.count - warningLimit) more warnings")
-        }
+        for line in lines(errors: errors, warnings: warnings) { printError(line) }
+    }
+
+    /// The lines `report` prints: every error, the first warnings, a count of the others.
+    static func lines(errors: [DeckReadError], warnings: [DeckReadError]) -> [String] {
+        var lines = errors.map(\.description) + warnings.prefix(warningLimit).map(\.description)
+        if warnings.count > warningLimit { lines.append("… and \(warnings.count - warningLimit) more warnings") }
+        return lines
     }
 
     static func error(_ message: String, hint: String? = nil) {

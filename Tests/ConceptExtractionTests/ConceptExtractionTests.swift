@@ -72,6 +72,21 @@ import Testing
         #expect(graph.concept("CRM vision")?.cards == [0, 2])
         #expect(graph.concept("CRM project")?.cards == [1, 2])
     }
+
+    @Test func anInvolvedQuestionIsMainlyAboutItsMostSpecificConcept() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Heart", "A pump"), ("Aortic valve", "A valve"), ("Cardiac output", "Volume per minute"),
+                    ("Left ventricle", "A chamber"),
+                    ("When the heart beats fast, what happens to the cardiac output of the heart?", "It rises"),
+                    ("When the heart rests, where does the aortic valve sit in the heart?", "Above the left ventricle"),
+                ]))
+        // The answer's words build on the specific concept, not on the topic word named first.
+        #expect(graph.has(.requires, from: "left ventricle", to: "aortic valve"))
+        #expect(!graph.has(.requires, from: "left ventricle", to: "heart"))
+    }
 }
 
 @Suite struct SharedTermTests {
@@ -89,6 +104,23 @@ import Testing
         #expect(graph.concept("customer service")?.cards == [])
         #expect(graph.concept("data needed") == nil)  // a participle closes no noun phrase
         #expect(graph.concept("Ulike gen") == nil)  // never seen after an English determiner
+    }
+
+    @Test func loneNounsThreeCardsUseAreConcepts() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Sorus", "A cluster of sporangia where the spores are formed"), ("Sporangium", "Makes the spores"),
+                    ("Capsule", "Part of mosses where spores develop"), ("Columella", "The basis of the capsule"),
+                    ("Seta", "Holds up the capsule of the basis"), ("Calyptra", "Covers the basis of mosses"),
+                    ("Operculum", "A lid; it is found on capsules, found on mosses"),
+                ]))
+        #expect(graph.concept("spores") != nil)
+        #expect(graph.concept("mosses") != nil)
+        // Everyday abstract nouns and participles are no concepts of their own.
+        #expect(graph.concept("basis") == nil)
+        #expect(graph.concept("found") == nil)
     }
 
     @Test func twoCardsOrAFragmentOfAKnownNameAreNotEnough() {
@@ -219,6 +251,194 @@ import Testing
         #expect(!graph.has(.broader, from: "CRM", to: "operational CRM systems"))
     }
 
+    @Test func onlyTheHeadExtendsAName() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("cache", "a store"), ("direct-mapped cache", "a cache"), ("pollen", "grains"),
+                    ("pollen tube", "a conduit"), ("data", "facts"), ("data model", "a plan"),
+                ]))
+        #expect(graph.has(.broader, from: "cache", to: "direct-mapped cache"))
+        // A modifier is no parent: a pollen tube is no kind of pollen.
+        #expect(!graph.isBroader("pollen", than: "pollen tube"))
+        #expect(!graph.isBroader("data", than: "data model"))
+    }
+
+    @Test func sharedHeadsAndGeneraImplyAHub() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Primary Key", "A field that identifies a record"),
+                    ("Foreign Key", "A field that links the key of a table"),
+                    ("First Normal Form", "A table without repeats"),
+                    ("Second Normal Form", "A table in first normal form"),
+                    ("Calyx", "The outermost whorl of a flower"), ("Corolla", "The whorl of a flower with petals"),
+                    ("Ovary", "The part of the pistil"), ("Anther", "The part of a stamen"),
+                ]))
+        #expect(graph.isBroader("key", than: "primary key"))
+        #expect(graph.isBroader("key", than: "foreign key"))
+        #expect(graph.isBroader("normal form", than: "second normal form"))
+        #expect(graph.concept("whorl") != nil)
+        // Scaffolding nouns ("part") and a name's modifier ("first") are no hubs.
+        #expect(graph.concept("part") == nil)
+        #expect(graph.concept("first") == nil)
+    }
+
+    @Test func definitionsNameTheirGenusOrTheWhole() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Nectary", "Gland in a flower that produces nectar"), ("Stamen", "The organ of a flower"),
+                    ("Filament", "The stalk of the stamen that holds the anther"),
+                    ("Accumulator", "A storage register in the ALU"), ("ALU", "Does arithmetic"),
+                    ("Register", "Fast storage"), ("Sporangium", "An enclosure for spores"),
+                    ("Sorus", "A cluster of sporangia in ferns"), ("OUT", "Output contents of the accumulator"),
+                    ("ACID", "Atomicity, Consistency, Isolation, Durability"), ("Atomicity", "All or nothing"),
+                ]))
+        #expect(graph.isBroader("flower", than: "nectary"))  // the whole, a hub two definitions name
+        #expect(graph.isBroader("stamen", than: "filament"))
+        #expect(graph.isBroader("register", than: "accumulator"))
+        #expect(graph.isBroader("ALU", than: "accumulator"))
+        // A collective genus names members, contents are no part, a list is no genus.
+        #expect(!graph.isBroader("sporangium", than: "sorus"))
+        #expect(!graph.isBroader("accumulator", than: "OUT"))
+        #expect(!graph.isBroader("atomicity", than: "ACID"))
+    }
+
+    @Test func theLexiconLinksTwoConceptsTheDecksName() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Calyx", "The outer whorl"), ("Sepal", "A green leaf-like thing"),
+                    ("Mitochondria", "Makes ATP"), ("Organelle", "A specialised unit inside a cell"),
+                    ("Patient", "Someone being treated"),
+                ]))
+        #expect(graph.isBroader("calyx", than: "sepal"))
+        #expect(graph.isBroader("organelle", than: "mitochondria"))
+        #expect(graph.relations.contains { $0.evidence.hasPrefix("WordNet files") })
+        // No parent the decks do not name ("person" for a patient).
+        #expect(graph.concept("person") == nil)
+    }
+
+    @Test func identificationCardsAnswerAKindOfTheirClass() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "Krebs' cycle makes energy. Which organelle does this take place in?",
+                        "Mitokondriene / The mitochondria"
+                    ),
+                    (
+                        "A man lifts a box. What kind of muscle contraction is he performing?",
+                        "Konsentrisk / Concentric"
+                    ),
+                    ("Which vitamin is needed for coagulation?", "Vitamin K"),
+                    ("Which of these factors matter?", "All of the above"),
+                    ("What vitamin is needed for bones?", "D"),
+                ]))
+        #expect(graph.isBroader("organelle", than: "mitochondria"))
+        #expect(graph.concept("mitochondria")?.aliases.contains("Mitokondriene") == true)
+        #expect(graph.isBroader("muscle contraction", than: "concentric contraction"))
+        #expect(graph.isBroader("vitamin", than: "vitamin K"))
+        // Not a class ("these factors"), not a name ("All of the above", "D").
+        #expect(graph.concept("All of the above") == nil)
+        #expect(!graph.isBroader("vitamin", than: "D"))
+    }
+
+    @Test func tagsNameTopicsAndSubsumeEachOther() {
+        func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
+            Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
+        }
+        let cards = [
+            card("bit", ["semiconductor-memory", "RAM"], 1),
+            card("refresh", ["semiconductor-memory", "RAM", "DRAM"], 2),
+            card("capacitor", ["semiconductor-memory", "RAM", "DRAM"], 3),
+            card("fuse", ["semiconductor-memory", "ROM"], 4),
+            card("mask", ["semiconductor-memory", "ROM", "leech"], 5), card("disk", ["other", "leech"], 6),
+            card("tape", ["other"], 7), card("platter", ["other"], 8), card("head", [], 9), card("arm", [], 10),
+        ]
+        let graph = extract(Deck(name: "d", path: "d.csv", format: .plain, cards: cards))
+        #expect(graph.has(.broader, from: "semiconductor memory", to: "RAM"))
+        #expect(graph.has(.broader, from: "RAM", to: "DRAM"))
+        #expect(!graph.has(.broader, from: "semiconductor memory", to: "DRAM"))  // nearest only
+        #expect(graph.concept("leech") == nil)  // Anki's own mark
+        #expect(!graph.isBroader("DRAM", than: "RAM"))
+    }
+
+    @Test func sectionLabelsInHeadingPathsAreSkipped() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "\\# Psychiatry\n\\#\\# Emergencies\n\\#\\#\\# Serotonin Syndrome\n\\#\\#\\#\\# Assessment",
+                        "- Clonus\n- Fever"
+                    ),
+                    (
+                        "\\# Psychiatry\n\\#\\# Emergencies\n\\#\\#\\# Neuroleptic Malignant Syndrome\n\\#\\#\\#\\# Assessment",
+                        "- Rigidity\n- Fever"
+                    ),
+                ]))
+        // "Assessment" heads sections under two parents: a label, not a concept; the bullets go to the
+        // nearest real heading, and the top heading is no parent of them.
+        #expect(graph.concept("Assessment") == nil)
+        #expect(graph.has(.broader, from: "Serotonin Syndrome", to: "Clonus"))
+        #expect(graph.has(.broader, from: "Emergencies", to: "Serotonin Syndrome"))
+        #expect(!graph.has(.broader, from: "Psychiatry", to: "Clonus"))
+    }
+
+    @Test func aParentComesBeforeItsFirstChild() {
+        let graph = extract(
+            deck(
+                "d",
+                [("Primary Key", "Identifies a row"), ("Foreign Key", "Links a row to a key"), ("Index", "Finds rows")])
+        )
+        let key = graph.concept("key")!
+        #expect(key.firstSeen < graph.concept("primary key")!.firstSeen)
+    }
+
+    @Test func definitionsReadDisjunctionsCompositionAndWholes() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Sepal", "A leaf-like part of the calyx"), ("Petal", "A coloured leaf"),
+                    ("Tepal", "A sepal or petal when they are indistinguishable"),
+                    ("Stamen", "The organ of a flower consisting of the filament and anther"),
+                    ("Filament", "A stalk"), ("Anther", "A sac"), ("Erythrocyte", "A red cell"),
+                    ("Hematocrit", "The amount of blood volume consisting of erythrocytes"),
+                    ("Calyx", "The outermost whorl of a flower"), ("Corolla", "The whorl of a flower with petals"),
+                    ("Branch", "A jump"), ("BRZ", "Branch to the given address if zero"),
+                ]))
+        #expect(!graph.isBroader("sepal", than: "tepal"))  // a disjunction is no genus
+        #expect(!graph.isBroader("branch", than: "BRZ"))  // an imperative is no genus
+        #expect(graph.isBroader("stamen", than: "anther"))  // composition after a part noun
+        #expect(!graph.isBroader("hematocrit", than: "erythrocyte"))  // not after a quantity
+        #expect(graph.isBroader("flower", than: "whorl"))  // the whole of the genus
+        #expect(graph.isBroader("whorl", than: "calyx"))
+    }
+
+    @Test func bareNamesAndSentencesAreNoDefinitions() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Turkey", "A country"), ("Ankara", "Turkey"), ("Capital", "A city"),
+                    ("Burundi", "Capital was moved from Bujumbura to Gitega in 2019."),
+                    ("Congo", "A country"), ("Kinshasa", "Democratic Republic of the Congo"),
+                    ("Guinea", "A country"), ("Mali", "Guinea (green and red flipped)"),
+                ]))
+        #expect(!graph.isBroader("Guinea", than: "Mali"))
+        #expect(!graph.isBroader("Turkey", than: "Ankara"))  // a bare name answers, it does not define
+        #expect(!graph.isBroader("capital", than: "Burundi"))  // the subject of a sentence
+        #expect(!graph.isBroader("Congo", than: "Kinshasa"))
+    }
+
     @Test func typesOfXListsKindsOfX() {
         let graph = extract(
             deck(
@@ -254,6 +474,18 @@ import Testing
         #expect(graph.has(.broader, from: "relationship", to: "relationship attributes"))
         #expect(graph.has(.broader, from: "relationship attributes", to: "trust"))
         #expect(graph.has(.broader, from: "Phases of a project", to: "Execution Process"))
+    }
+
+    @Test func aCountBeforeAPluralHeadsAList() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Name the three programming constructs", "Sequence, branching and iteration"),
+                    ("Explain step 2 of the cycle", "Fetch, decode"),
+                ]))
+        #expect(graph.has(.broader, from: "programming constructs", to: "branching"))
+        #expect(graph.concept("decode") == nil)  // a number, but no plural noun phrase after it
     }
 
     @Test func bulletItemsSitUnderTheirCardButActionsDoNot() {
@@ -377,6 +609,55 @@ import Testing
         #expect(!graph.has(.requires, from: "value delivery", to: "value creation"))
         let relation = graph.relations.first { $0.kind == .requires }
         #expect(relation?.evidence == "d:3 \"value creation\"")
+    }
+
+    @Test func theDecksTopicWordIsNoPrerequisiteOfEverything() {
+        var cards: [(String, String)] = []
+        for organelle in [
+            "Nucleus", "Ribosome", "Lysosome", "Vacuole", "Centriole", "Peroxisome", "Vesicle", "Plastid",
+        ] {
+            cards.append((organelle, "Found in the cell; it works inside the cell"))
+        }
+        cards.append(("Cell", "The unit of life"))
+        cards.append(("Chloroplast", "Makes sugar with a plastid membrane"))
+        let graph = extract(deck("d", cards))
+        #expect(!graph.has(.requires, from: "cell", to: "nucleus"))
+        #expect(graph.has(.requires, from: "plastid", to: "chloroplast"))
+    }
+
+    @Test func examplesAreNarrowerAndLikenessesRelatedNotPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Sorting algorithm", "Orders a list"), ("Quicksort", "Partitions"), ("Mergesort", "Merges"),
+                    (
+                        "Divide and conquer",
+                        "Common sorting algorithms such as quicksort and mergesort split the input."
+                    ),
+                    ("Moth", "An insect similar to a butterfly"), ("Butterfly", "An insect"),
+                ]))
+        #expect(graph.has(.broader, from: "sorting algorithm", to: "quicksort"))
+        #expect(!graph.has(.requires, from: "quicksort", to: "divide and conquer"))
+        #expect(!graph.has(.requires, from: "butterfly", to: "moth"))
+        #expect(
+            graph.has(.related, from: "moth", to: "butterfly") || graph.has(.related, from: "butterfly", to: "moth"))
+    }
+
+    @Test func aTwoConceptCycleOfRequiresKeepsTheBetterSupportedSide() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Stack", "A list used by a stack frame"), ("Stack frame", "Space on the stack"),
+                    ("Stack pointer", "Points at the stack frame"),
+                    ("Frame pointer", "Marks the stack frame on the stack"),
+                ]))
+        let both =
+            graph.has(.requires, from: "stack", to: "stack frame")
+            && graph.has(.requires, from: "stack frame", to: "stack")
+        #expect(!both)
+        #expect(graph.relations.contains { $0.evidence.contains("kept over the reverse requires") })
     }
 
     @Test func aListDoesNotRequireItsOwnItems() {

@@ -45,4 +45,22 @@ import Testing
         #expect(words == ["Le", "café", "crème", "naïve", "résumé", "CPU"])
         #expect(Tokenizer.surface(of: 1..<3, in: tokens, text: text) == "café crème")
     }
+
+    /// Sentence breaks before "such as" / "e.g." are found by UTF-8 offset: text full of multi-byte
+    /// characters before the marker must neither crash nor shift the break.
+    @Test func examplesAfterMultiByteText() {
+        let prefix = String(repeating: "çàé 日本語 ", count: 200)
+        let graph = extract(
+            deck(
+                "multi",
+                [
+                    (
+                        "sorting algorithms",
+                        prefix + "sorting algorithms such as quicksort. Also heapsort; e.g. mergesort"
+                    ),
+                    ("quicksort", "a divide and conquer sort"),
+                ]))
+        #expect(graph.concept("quicksort") != nil)
+        #expect(graph.concept("sorting algorithms") != nil)
+    }
 }

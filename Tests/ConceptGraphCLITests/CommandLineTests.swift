@@ -21,12 +21,15 @@ import Testing
         var stderr: String
     }
 
-    /// Runs `conceptgraph` with `arguments` in `directory`.
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+    /// Runs `conceptgraph` with `arguments` in `directory`, `environment` added to the test's own.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try #require(binary)
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

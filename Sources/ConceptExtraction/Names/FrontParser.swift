@@ -11,12 +11,19 @@ struct FrontReading: Sendable {
     var parentheticalAlias: NameForm?
     /// The tokens of the (first question of the) front, for mention matching.
     var tokens: [Token] = []
+    /// The text `tokens` index into (the front, cleaned of scaffolding): evidence quotes cut from it.
+    var text = ""
     /// "… is called?": the answer names the concept and the front defines it.
     var isReversed = false
     /// "X is also known as?": the answer is another name of the subject.
     var answerIsAlias = false
     /// Topic codes written before a colon ("cache" in "cache: K stands for?"), last one most specific.
     var topics: [String] = []
+    /// "What kind of muscle contraction is he performing? → Isometric": the class the answer is a kind
+    /// of ("muscle contraction"), with the front's words that say so.
+    var identifiedClass: (name: NameForm, quote: String)?
+    /// The answer's names in other languages ("Isometrisk / Isometric" gives "Isometrisk").
+    var answerAliases: [NameForm] = []
     /// Headings above the subject when the front is a Markdown heading path
     /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
     var headingPath: [NameForm] = []
@@ -45,10 +52,20 @@ struct FrontParser {
         var front = front
         let headings = markdownHeadings(front)
         if headings.count >= 2 {
-            reading.headingPath = headings.dropLast().compactMap { normalizer.name(Tokenizer.tokens($0)[...]) }
+            reading.headingPath = headings.dropLast().compactMap { normalizer.name(normalizer.tokens($0)[...]) }
         }
         if let last = headings.last { front = last }
-        var text = firstQuestion(of: preferredTranslation(of: front))
+        let translated = preferredTranslation(of: front)
+        if let identified = identification(translated, back: back) {
+            reading.subjects = [identified.answer]
+            reading.isReversed = true
+            reading.identifiedClass = identified.of
+            reading.answerAliases = identified.aliases
+            reading.tokens = normalizer.tokens(translated)
+            reading.text = translated
+            return reading
+        }
+        var text = firstQuestion(of: translated)
         var count: Int?
         var countWord: String?
         var alias: String?
@@ -56,11 +73,15 @@ struct FrontParser {
         text = removeParentheticals(text, count: &count, countWord: &countWord, alias: &alias)
         text = removeTrailingExampleMarker(text)
         text = removeTopicCode(text, topics: &reading.topics)
-        let tokens = Tokenizer.tokens(text)
+        let tokens = normalizer.tokens(text)
         reading.tokens = tokens
-        if let alias, let form = normalizer.name(Tokenizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
+        reading.text = text
+        if let alias, let form = normalizer.name(normalizer.tokens(alias)[...]) { reading.parentheticalAlias = form }
         guard !tokens.isEmpty else { return reading }
 
+        // "Name the three programming constructs", "List 4 layers of …": a count before a plural noun
+        // phrase heads a list even without a group word.
+        if count == nil, let counted = countedPhrase(tokens) { count = counted }
         var words = tokens[...]
         let wasQuestion = stripQuestion(&words)
         if words.isEmpty { return reading }
@@ -83,7 +104,7 @@ struct FrontParser {
         }
         // "… is called?" / "X is also known as?": the answer is the term.
         if let naming = namingVerb(words) {
-            let answer = Tokenizer.tokens(back)
+            let answer = normalizer.tokens(back)
             let answerIsName = answer.count <= 5 && !answer.dropFirst().contains { $0.gap == .boundary }
             var before = words[..<naming]
             let also = before.last?.lower == "also"
@@ -107,6 +128,7 @@ struct FrontParser {
         if !wasQuestion || words.count <= 5,
             let verb = words.firstIndex(where: {
                 Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower)
+                    || ($0.tag == .verb && !$0.lower.hasSuffix("ing"))
             }),
             verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower)
         {
@@ -133,6 +155,96 @@ struct FrontParser {
         return reading
     }
 
+    /// The count of "(opener) (the) three programming constructs": a number (word or digits) within the
+    /// first four words, followed by nominal words ending in a plural noun.
+    private func countedPhrase(_ tokens: [Token]) -> Int? {
+        for index in tokens.indices.prefix(4) {
+            let token = tokens[index]
+            guard let number = Int(token.text) ?? Lexicon.numberWords[token.lower], number >= 2, number <= 12 else {
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, tokens[end].gap != .boundary, normalizer.isNominal(tokens, end) { end += 1 }
+            guard end > index + 1, let last = tokens[end - 1].lower.last, last == "s",
+                tokens[end - 1].tag == .noun,
+                end == tokens.count || tokens[end].gap == .boundary
+                    || tokens[end].tag == .preposition || tokens[end].tag == .auxiliary
+            else { return nil }
+            return number
+        }
+        return nil
+    }
+
+    // MARK: - Identification cards
+
+    /// "The organelle that produces ATP?", "Which vitamin is needed for …?", "What kind of muscle
+    /// contraction is this? → Isometric": a question that asks for a member of a class, answered by a
+    /// short name; the answer is the card's subject and a kind of the class. A lone adjective answer
+    /// takes the class's head ("Isometric" → "isometric contraction"). Answers in several languages
+    /// ("Isometrisk / Isometric") are named in English with the others as aliases.
+    private mutating func identification(_ front: String, back: String)
+        -> (answer: NameForm, of: (name: NameForm, quote: String), aliases: [NameForm])?
+    {
+        guard front.contains("?") else { return nil }
+        // The question is the last sentence before the question mark (context sentences come first).
+        var question = Substring(front[..<front.lastIndex(of: "?")!])
+        if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        let words = normalizer.tokens(String(question))
+        guard words.count >= 2, ["what", "which"].contains(words[0].lower) || words[0].tag == .determiner else {
+            return nil
+        }
+        var start = 1
+        if words[0].tag == .determiner && !["what", "which"].contains(words[0].lower) { start = 1 }
+        if start + 1 < words.count, Lexicon.kindWords.contains(words[start].lower), words[start + 1].lower == "of" {
+            start += 2
+        }
+        var end = start
+        while end < words.count, end == start || words[end].gap != .boundary, normalizer.isNominal(words, end) {
+            end += 1
+        }
+        // The class is a noun phrase followed by the question's verb or a relative clause.
+        guard end > start, end < words.count, end - start <= 4, words[end - 1].tag == .noun,
+            words[end].tag == .auxiliary || words[end].tag == .verb || words[end].tag == .pronoun,
+            !Lexicon.genericNouns.contains(words[end - 1].lower), !Lexicon.kindWords.contains(words[end - 1].lower),
+            let className = normalizer.name(words[start..<end])
+        else { return nil }
+        // The answer: short, one name, in English when several languages are given.
+        let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 4 else { return nil }
+        var best = 0
+        var bestScore = -1.0
+        var names: [NameForm] = []
+        for (index, part) in parts.enumerated() {
+            let tokens = normalizer.tokens(String(part))
+            guard !tokens.isEmpty, tokens.count <= 4, !tokens.dropFirst().contains(where: { $0.gap == .boundary }),
+                !tokens.contains(where: { $0.lower == "and" || $0.lower == "og" || $0.isNumber }),
+                !tokens.contains(where: {
+                    $0.tag == .verb || $0.tag == .auxiliary || $0.tag == .preposition || $0.tag == .pronoun
+                }),
+                tokens.count > 1 || tokens[0].text.count > 1,
+                var name = normalizer.name(tokens[...])
+            else { return nil }
+            if name.count == 1, name.tokens[0].tag == .adjective, let head = className.tokens.last {
+                var extended = name.tokens
+                var headToken = head
+                headToken.gap = .space
+                extended.append(headToken)
+                name = normalizer.name(extended[...]) ?? name
+            }
+            let english = Double(tokens.filter { normalizer.tagger.lexicon.info($0.lower).isEnglish }.count)
+            let score = english / Double(tokens.count)
+            if score >= bestScore {
+                best = index
+                bestScore = score
+            }
+            names.append(name)
+        }
+        guard bestScore > 0 || parts.count == 1 else { return nil }
+        let aliases = names.enumerated().filter { $0.offset != best }.map(\.element)
+        return (names[best], (className, String(question) + "?"), aliases)
+    }
+
     // MARK: - Text-level clean-up
 
     /// "Hva er X? / Kva er X? / What is X?": of parallel translations joined by " / ", the one written
@@ -157,6 +269,8 @@ struct FrontParser {
 
     /// The heading texts when every line of the front is a Markdown heading (`#`, `##`, …), else [].
     private func markdownHeadings(_ front: String) -> [String] {
+        // "\#" is a Markdown-escaped "#", as Anki exports headings.
+        let front = front.contains("\\#") ? front.replacingOccurrences(of: "\\#", with: "#") : front
         guard front.hasPrefix("#") else { return [] }
         var headings: [String] = []
         for line in front.split(whereSeparator: \.isNewline) {

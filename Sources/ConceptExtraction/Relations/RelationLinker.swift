@@ -36,6 +36,15 @@ struct RelationLinker {
         primarySubject.append(primary)
     }
 
+    /// Further relations (from the lexicon), accepted after those the cards give.
+    mutating func addRelations(_ relations: [DraftRelation]) {
+        drafts += relations.map {
+            DraftRelation(
+                source: registry.find($0.source), target: registry.find($0.target), kind: $0.kind, card: $0.card,
+                evidence: $0.evidence)
+        }
+    }
+
     /// Order the cards state in words ("X before Y").
     mutating func addExplicitOrder(_ relations: [DraftRelation]) {
         drafts += relations
@@ -53,13 +62,24 @@ struct RelationLinker {
     mutating func addNameExtensions(normalizer: inout Normalizer) {
         for root in roots {
             var candidates: [(id: Int, range: Range<Int>, name: String, of: String)] = []
-            for name in registry.names[root] where name.count >= 2 && !isProperName(name) {
+            for name in registry.names[root] where name.count >= 2 && !normalizer.isProperName(name) {
                 // "Sea of Japan" is a sea, not a kind of Japan: only the words before a preposition
                 // (the head phrase) can extend a broader name.
                 let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
                 guard n >= 1 else { continue }
                 for length in stride(from: n == name.count ? n - 1 : n, through: 1, by: -1) {
-                    for range in [0..<length, (n - length)..<n] {
+                    // Only the head extends ("direct-mapped cache" under "cache"); a modifier is no parent
+                    // ("pollen tube" is no kind of pollen), except a modifier ending in an acronym, which
+                    // names a system or field whose compounds are its aspects ("CRM strategy" under "CRM",
+                    // "operational CRM systems" under "operational CRM").
+                    let modifierIsAcronym = normalizer.isAcronym(name.tokens[length - 1])
+                    for range in modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n]
+                    // Never inside a hyphenated compound ("Port-au-Prince" is no kind of prince), but for an
+                    // acronym head ("bus-based-CPU").
+                    where name.tokens[range.lowerBound].gap != .joiner
+                        || normalizer.isAcronym(name.tokens[range.lowerBound])
+                            && (range.upperBound == name.count || name.tokens[range.upperBound].gap != .joiner)
+                    {
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
                             !candidates.contains(where: { $0.id == id })
@@ -79,14 +99,6 @@ struct RelationLinker {
                         source: parent.id, target: root, kind: .broader, card: nil,
                         evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
             }
-        }
-    }
-
-    /// "Papua New Guinea", "South Africa": a name of capitalised words only (no acronym, no lower-case
-    /// word) is a proper name; proper names do not extend the names inside them.
-    private func isProperName(_ name: NameForm) -> Bool {
-        name.tokens.allSatisfy { token in
-            Lexicon.functionWords.contains(token.lower) || (token.text.first?.isUppercase == true && !token.isAcronym)
         }
     }
 
@@ -138,6 +150,12 @@ struct RelationLinker {
                             source: parent, target: subject, kind: .broader, card: card,
                             evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
                 }
+                for (whole, genus) in links.genusWholes where whole != subject && genus != subject {
+                    drafts.append(
+                        DraftRelation(
+                            source: whole, target: genus, kind: .broader, card: card,
+                            evidence: "\(place(card)) \"\(excerpt(cards[card].back))\""))
+                }
                 for part in links.parts where part != subject {
                     drafts.append(
                         DraftRelation(
@@ -148,9 +166,38 @@ struct RelationLinker {
         }
         removeHierarchyCycles()
         let children = broaderChildren()
+        // A parent is met just before its first child: a hub no card is about ("key" over "primary key")
+        // comes when its first kind does, not after the whole deck. (Values doubled so a parent can sit
+        // between two concepts; a few passes reach grandparents: hierarchies are shallow.)
+        for id in firstSeen.indices { firstSeen[id] *= 2 }
+        for _ in 0..<4 {
+            var changed = false
+            for draft in drafts where draft.kind == .broader {
+                let parent = registry.find(draft.source)
+                let child = registry.find(draft.target)
+                if firstSeen[child] - 1 < firstSeen[parent] {
+                    firstSeen[parent] = firstSeen[child] - 1
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
 
         // Requires: a card mainly about S whose text uses M (M not narrower than S) needs M first.
         // Only the main subject: in "Organizational roles and CRM" the answer explains the roles.
+        // How many cards mention each concept: a word on a quarter of the cards or more is the decks' own
+        // topic ("cell" in a cell-biology deck) and says nothing as a prerequisite (inverse document
+        // frequency near zero). A lower cut also drops a section's key prerequisite ("accumulator" on
+        // every instruction card): measured on the references, a quarter keeps those.
+        var mentionCards = [Int](repeating: 0, count: registry.entryCount)
+        for card in cards.indices {
+            var seenHere = Set<Int>()
+            for mention in cardMentions[card].front + cardMentions[card].back
+            where seenHere.insert(mention.concept).inserted {
+                mentionCards[mention.concept] += 1
+            }
+        }
+        let topicThreshold = max(8, cards.count / 4)
         var coMentions: [UInt64: (count: Int, card: Int)] = [:]
         for card in cards.indices {
             let seen = cardMentions[card]
@@ -158,7 +205,8 @@ struct RelationLinker {
             if let subject = primarySubject[card] ?? subjects.first {
                 for mention in seen.front + seen.back where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
-                    guard !reaches(from: subject, to: mention.concept, children: children, limit: 400),
+                    guard mentionCards[mention.concept] <= topicThreshold,
+                        !reaches(from: subject, to: mention.concept, children: children, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
                     drafts.append(
@@ -195,7 +243,7 @@ struct RelationLinker {
         }
 
         // Concepts numbered by first sight.
-        let ordered = roots.sorted { firstSeen[$0] < firstSeen[$1] }
+        let ordered = roots.sorted { (firstSeen[$0], $0) < (firstSeen[$1], $1) }
         var number = [Int](repeating: -1, count: registry.entryCount)
         for (position, root) in ordered.enumerated() { number[root] = position }
         var slugs = SlugAllocator()
@@ -285,7 +333,25 @@ struct RelationLinker {
                 evidenceCount.append(1)
             }
         }
-        return relations.sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) }
+        // Two concepts that require each other: usually one direction is an extraction mistake (a
+        // mention of the dependent in the prerequisite's own answer). The direction with more cards
+        // is kept (ties: the prerequisite met first), and its evidence says what was dropped.
+        var requiresAt: [Int64: Int] = [:]
+        for (position, relation) in relations.enumerated() where relation.kind == .requires {
+            requiresAt[(Int64(relation.source) << 32) | Int64(relation.target)] = position
+        }
+        var dropped = Set<Int>()
+        for (position, relation) in relations.enumerated()
+        where relation.kind == .requires && relation.source < relation.target {
+            guard let reverse = requiresAt[(Int64(relation.target) << 32) | Int64(relation.source)] else { continue }
+            let keepForward = relation.weight >= relations[reverse].weight
+            let (kept, lost) = keepForward ? (position, reverse) : (reverse, position)
+            dropped.insert(lost)
+            relations[kept].evidence +=
+                "\nkept over the reverse requires (\(Int(relations[lost].weight)) card(s) against \(Int(relations[kept].weight)))"
+        }
+        return relations.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+            .sorted { ($0.source, $0.target, $0.kind) < ($1.source, $1.target, $1.kind) }
     }
 
     private func broaderChildren() -> [Int: [Int]] {

@@ -148,6 +148,41 @@ enum Lexicon {
         "subset", "branch", "subtype", "subclass", "variant", "stage", "phase",
     ]
 
+    /// Nouns that definitions use as scaffolding for any subject ("a structure that …", "the stage
+    /// in …", "a process in which …"): never a hub of their own; the genus reader looks past them to
+    /// the whole they name ("the part of the pistil").
+    static let genericNouns: Set<String> = [
+        "part", "parts", "structure", "structures", "stage", "stages", "type", "types", "kind", "kinds", "form",
+        "forms", "process", "processes", "way", "ways", "thing", "things", "term", "terms", "method", "methods",
+        "set", "sets", "group", "groups", "number", "numbers", "amount", "area", "areas", "piece", "place",
+        "something", "one", "ones", "series", "collection", "cluster", "list", "example", "examples", "member",
+        "members", "feature", "features", "aspect", "aspects", "state", "result", "use", "time", "name", "word",
+        "technique", "condition", "property", "properties", "unit", "phase", "step", "portion", "section",
+        "region", "element", "elements", "component", "components", "level", "measure",
+    ]
+
+    /// WordNet classes whose members name a part, place or stage of a whole ("stalk" is a plant organ,
+    /// "gland" an organ): a definition "the stalk of the stamen" files its subject under the whole.
+    static let partClasses: Set<String> = [
+        "part", "portion", "component", "constituent", "region", "structure", "organ", "body_part", "plant_part",
+        "plant_organ", "stage", "phase", "section", "segment", "layer", "opening",
+    ]
+
+    /// The scaffolding nouns that name a part, place or stage ("the part of", "a structure in", "the
+    /// stage of"); the other scaffolding nouns ("amount", "process", "set") do not.
+    static let partNouns: Set<String> = [
+        "part", "parts", "structure", "structures", "stage", "stages", "portion", "section", "region", "piece",
+        "element", "elements", "component", "components", "phase", "step", "level", "area", "areas", "place",
+        "unit",
+    ]
+
+    /// Nouns that gather members ("a cluster of sporangia", "a set of instructions"): what follows
+    /// "of" is the members, not a whole the subject belongs to.
+    static let collectiveNouns: Set<String> = [
+        "cluster", "set", "group", "collection", "series", "list", "sequence", "number", "amount", "combination",
+        "mixture", "array", "bundle", "chain", "network", "pair", "range", "family", "class", "category",
+    ]
+
     /// Words that open the list of what something is made of ("composed of A, B and C").
     static let compositionWords: Set<String> = [
         "composed", "consisting", "consists", "comprises", "comprising", "made",

@@ -1,3 +1,4 @@
+import Language
 import Stemming
 
 /// Folds words to the form two names must share to name the same idea: case, common abbreviations
@@ -20,19 +21,27 @@ struct Normalizer {
     /// Memoised results: every distinct word is folded once.
     private var corrected: [String: String] = [:]
     private var folded: [String: String] = [:]
+    /// Words the cards write in lower case somewhere: common words, not proper names.
+    private let writtenLower: Set<String>
+    /// Parts of speech, from the English lexicon.
+    var tagger: Tagger
 
-    init(tokenLists: [[Token]]) {
+    init(tokenLists: [[Token]], lexicon: EnglishLexicon) {
+        self.tagger = Tagger(lexicon: lexicon)
         var counts: [String: Int] = [:]
+        var writtenLower = Set<String>()
         var spelling: [String: [String: Int]] = [:]
         for tokens in tokenLists {
             for token in tokens {
                 counts[token.lower, default: 0] += 1
+                if token.text == token.lower { writtenLower.insert(token.lower) }
                 if token.isAcronym && !token.isNumber {
                     spelling[token.lower, default: [:]][token.text, default: 0] += 1
                 }
             }
         }
         self.counts = counts
+        self.writtenLower = writtenLower
         var acronyms = Set<String>()
         var wordsInCapitals = Set<String>()
         for (lower, forms) in spelling {
@@ -87,6 +96,58 @@ struct Normalizer {
         return result
     }
 
+    /// The tokens of `text`, tagged.
+    mutating func tokens(_ text: String) -> [Token] { tagged(Tokenizer.tokens(text)) }
+
+    /// `tokens` with their parts of speech (acronyms and numbers are names).
+    mutating func tagged(_ tokens: [Token]) -> [Token] {
+        let inputs = tokens.map {
+            TaggerInput(lower: $0.lower, isName: $0.isNumber || isAcronym($0), afterBoundary: $0.gap == .boundary)
+        }
+        let tags = tagger.tags(inputs)
+        var result = tokens
+        for index in result.indices { result[index].tag = tags[index] }
+        // The parts of a hyphenated compound ("direct-mapped", "top-down") are one word: modifiers,
+        // the last part the compound's class (a noun when it is not nominal).
+        for index in result.indices where index + 1 < result.count && result[index + 1].gap == .joiner {
+            if !result[index].tag.isNominal { result[index].tag = .adjective }
+            if !result[index + 1].tag.isNominal { result[index + 1].tag = .noun }
+        }
+        return result
+    }
+
+    /// "Papua New Guinea", "United Kingdom": capitalised words only, which WordNet knows as a proper noun,
+    /// or one of which the cards never write in lower case and English does not use as a common word.
+    /// "Primary Key", "Lossy Compression" are title-case terms, not proper names.
+    mutating func isProperName(_ name: NameForm) -> Bool {
+        guard
+            name.tokens.allSatisfy({ token in
+                Lexicon.functionWords.contains(token.lower)
+                    || (token.text.first?.isUppercase == true && !token.isAcronym)
+            })
+        else { return false }
+        // WordNet knows most places and people: "Japan", "Red Sea", "United Kingdom".
+        if let known = tagger.lexicon.isProperNoun(name.tokens.map(\.lower).joined(separator: "_")) { return known }
+        // A lone capitalised word is how fronts are written: no sign of a name.
+        guard name.count >= 2 else { return false }
+        // A head the cards never write in lower case ("Camp Justice", "Port Moresby").
+        if let head = name.tokens.last, !writtenLower.contains(head.lower) { return true }
+        return name.tokens.contains { token in
+            guard !Lexicon.functionWords.contains(token.lower), !writtenLower.contains(token.lower) else {
+                return false
+            }
+            let info = tagger.lexicon.info(token.lower)
+            return info.taggedCounts.allSatisfy { $0 <= 0 }
+        }
+    }
+
+    /// Whether the token can stand in a noun phrase: a noun, adjective or name, or a part of a
+    /// hyphenated compound ("top-down").
+    func isNominal(_ tokens: [Token], _ index: Int) -> Bool {
+        tokens[index].tag.isNominal || tokens[index].gap == .joiner
+            || (index + 1 < tokens.count && tokens[index + 1].gap == .joiner)
+    }
+
     /// True when `token` should be treated as an acronym: written in capitals (unless the cards mostly
     /// write it as a word), or written in lower case where cards mostly write it in capitals.
     func isAcronym(_ token: Token) -> Bool {
@@ -123,7 +184,9 @@ struct Normalizer {
     /// The folded form of a lower-case word (not an acronym).
     mutating func fold(word lower: String) -> String {
         if let known = folded[lower] { return known }
-        let result = Porter2.stem(correctedWord(lower))
+        // Irregular plurals fold with their singular ("sporangia" = "sporangium", "nuclei" = "nucleus").
+        let word = tagger.lexicon.wordNet.irregularBase(lower, .noun) ?? correctedWord(lower)
+        let result = Porter2.stem(word)
         folded[lower] = result
         return result
     }

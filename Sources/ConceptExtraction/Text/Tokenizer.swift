@@ -1,3 +1,5 @@
+import Language
+
 /// One word of a card's text, with where it stood, so mentions can quote their evidence.
 struct Token: Sendable, Hashable {
     /// The word as written, possessive `'s` removed ("Gartner's" → "Gartner").
@@ -14,6 +16,8 @@ struct Token: Sendable, Hashable {
     var joiner: Unicode.Scalar = "-"
     /// Written with a possessive "'s" (kept for display only).
     var possessive = false
+    /// Part of speech in context (set by `Normalizer.tokens`; `.name` until tagged).
+    var tag: PartOfSpeech = .name
     /// Offsets of its first and one-past-last byte in the text's UTF-8 (scalar boundaries), so that
     /// `Tokenizer.surface` slices in O(1) instead of walking the text from its start.
     var start: Int

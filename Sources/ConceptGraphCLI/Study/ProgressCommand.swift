@@ -9,6 +9,7 @@ struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Show what is learned: overall, per cluster and per concept.",
+        usage: "conceptgraph progress [PATH ...] [--db FILE] [--json] [--log] [options]",
         discussion: """
             A card is learned when its FSRS stability is at least 2 days; a concept, when all its cards \
             are. Concepts are listed in study order with their status: learned, learning (some card \

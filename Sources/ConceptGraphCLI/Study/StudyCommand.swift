@@ -10,6 +10,7 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Study the cards in prerequisite order with spaced repetition (FSRS-6).",
+        usage: "conceptgraph study [PATH ...] [--db FILE] [--new N] [--plan] [options]",
         discussion: """
             Due reviews come first, then new cards in study order. A new card comes only once every \
             concept it requires is learned (each of its cards has an FSRS stability of at least 2 days: \

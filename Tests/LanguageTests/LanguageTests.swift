@@ -1,0 +1,45 @@
+import Language
+import Testing
+
+/// The system's WordNet, or nil (the tests then skip, saying why).
+let systemLexicon: EnglishLexicon? = try? EnglishLexicon.system()
+
+@Suite(.enabled(if: systemLexicon != nil, "needs WordNet 3.0 (apt-get install wordnet-base)"))
+struct LexiconTests {
+    @Test func partsOfSpeechAndBaseForms() {
+        var lexicon = systemLexicon!
+        #expect(lexicon.info("mitochondria").nounLemma == "mitochondrion")
+        #expect(lexicon.info("cells").nounLemma == "cell")
+        #expect(lexicon.info("happens").canBe(.verb))
+        #expect(!lexicon.info("happens").canBe(.noun))
+        #expect(lexicon.info("the").closedClass == .determiner)
+        #expect(!lexicon.info("likevektstilstand").isEnglish)
+    }
+
+    @Test func hypernymsAndWholes() {
+        var lexicon = systemLexicon!
+        #expect(lexicon.nounAncestors(of: "mitochondrion").contains("organelle"))
+        #expect(lexicon.nounAncestors(of: "sepal").contains("calyx"))
+        #expect(lexicon.nounAncestors(of: "nonexistentword").isEmpty)
+    }
+
+    @Test func taggingInContext() {
+        var tagger = Tagger(lexicon: systemLexicon!)
+        func tags(_ text: String) -> [PartOfSpeech] {
+            tagger.tags(
+                text.split(separator: " ").map { TaggerInput(lower: String($0), isName: false, afterBoundary: false) })
+        }
+        #expect(tags("cache collisions happen") == [.noun, .noun, .verb])
+        #expect(tags("the set of rules") == [.determiner, .noun, .preposition, .noun])
+        #expect(tags("to set the flag")[1] == .verb)
+        #expect(tags("top-down design")[1] == .noun)
+        #expect(tags("what is value creation")[2] == .noun)
+        #expect(tags("customer churn") == [.noun, .noun])
+    }
+
+    @Test func aMissingDatabaseIsAClearError() {
+        #expect(throws: LexiconError.self) { try WordNet(directory: "/nonexistent") }
+        let error = LexiconError(path: "/x", reason: "cannot read index.noun")
+        #expect(error.description.contains("apt-get install wordnet-base"))
+    }
+}
