@@ -86,7 +86,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "conceptgraph", dependencies: ["ConceptGraphCLI"]),
+        .executableTarget(name: "conceptgraph", dependencies: ["ConceptGraphCLI", "GraphExport"]),
 
         // Benchmark driver for the graph algorithms (see Benchmarks/README.md).
         .executableTarget(
@@ -94,6 +94,15 @@ let package = Package(
             dependencies: ["GraphAlgorithms"],
             path: "Benchmarks/GraphBench"
         ),
+
+        // Reads decks without extraction, for the readers' time and peak memory (see Benchmarks/README.md).
+        .executableTarget(name: "ReadBench", dependencies: ["DeckReading"], path: "Benchmarks/ReadBench"),
+
+        // libFuzzer targets (no main; build and run them with Scripts/fuzz.sh).
+        .executableTarget(name: "FuzzReaders", dependencies: ["DeckReading"], path: "Fuzz/FuzzReaders"),
+        .executableTarget(name: "FuzzFieldText", dependencies: ["DeckReading"], path: "Fuzz/FuzzFieldText"),
+        .executableTarget(
+            name: "FuzzExport", dependencies: ["GraphExport", "ConceptAnalysis", "CLibXML2"], path: "Fuzz/FuzzExport"),
 
         // Replays review histories through the scheduler and prints JSON: the FSRS reference check
         // (.ci/checks/40-fsrs-reference.sh) compares it with the Python `fsrs` package.

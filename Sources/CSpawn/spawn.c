@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -67,4 +68,10 @@ pid_t cspawn_start(const char *path, char *const argv[], int stdin_fd, int stdou
     }
     *error = 0;
     return pid;
+}
+
+int cspawn_flush_stdout(void) {
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) return errno != 0 ? errno : EIO;
+    return 0;
 }

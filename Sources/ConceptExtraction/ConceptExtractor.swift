@@ -522,10 +522,12 @@ private struct ExtractionRun {
                 usesInLonger[part] = max(usesInLonger[part] ?? 0, use.cards)
             }
         }
-        // Register in first-use order (deterministic).
+        // Register in first-use order (deterministic: a two- and a three-word phrase can start at the same
+        // word, so the length breaks that tie; without it the dictionary's per-process order decided).
         let ordered = shared.filter { usesInLonger[$0.key] != $0.value.cards && !fragments.contains($0.key) }
             .map(\.value).sorted {
-                ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex) < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex)
+                ($0.firstCard, $0.inBack ? 1 : 0, $0.firstIndex, $0.length)
+                    < ($1.firstCard, $1.inBack ? 1 : 0, $1.firstIndex, $1.length)
             }
         for use in ordered {
             let tokens = use.inBack ? backTokens[use.firstCard] : frontTokens[use.firstCard]
@@ -935,17 +937,20 @@ private struct ExtractionRun {
             }
         }
         guard !markers.isEmpty else { return ([], []) }
-        let scalars = Array(text.unicodeScalars)
+        // Token positions are UTF-8 offsets (`Token.start`); the marks looked for are ASCII, and no byte
+        // of a multi-byte character is ASCII, so bytes are compared.
+        let bytes = Array(text.utf8)
         /// Whether a sentence ends just before token `index` ("." ";" "?" "!" or a line break).
         func sentenceBreak(before index: Int) -> Bool {
             guard tokens[index].gap == .boundary else { return false }
             var position = tokens[index].start - 1
-            while position >= 0, scalars[position] == " " { position -= 1 }
+            while position >= 0, bytes[position] == UInt8(ascii: " ") { position -= 1 }
             guard position >= 0 else { return false }
-            let mark = scalars[position]
+            let mark = bytes[position]
             // "e.g." and "eg." end no sentence.
-            if mark == ".", index >= 1, ["g", "eg"].contains(tokens[index - 1].lower) { return false }
-            return mark == "." || mark == ";" || mark == "?" || mark == "!" || mark == "\n"
+            if mark == UInt8(ascii: "."), index >= 1, ["g", "eg"].contains(tokens[index - 1].lower) { return false }
+            return [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "\n")]
+                .contains(mark)
         }
         var asides = Set<Int>()
         var relations: [DraftRelation] = []

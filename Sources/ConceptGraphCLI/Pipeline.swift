@@ -75,10 +75,8 @@ struct Pipeline {
         }
         let working = ProgressIndicator.start("Finding concepts in \(cardCount) cards")
         defer { working.stop() }
-        // The same set of decks in any order on the command line gives the same graph: decks in path
-        // order (a package's several decks keep their order).
-        let decks = loaded.decks.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
-            .map(\.element)
+        // The same set of decks gives the same graph whatever the argument order or folder names.
+        let decks = DeckOrder.canonical(loaded.decks)
         let graph = timings.measureIfGiven("extract") { ConceptExtractor(lexicon: lexicon).extract(from: decks) }
         let analyzed = timings.measureIfGiven("analyse") {
             analysis.analyzer.analyze(graph) { part, duration in

@@ -366,6 +366,15 @@ public struct DeckLoader: Sendable {
             warnings += out.warnings
         }
 
+        if let removed = ControlCharacters.strip(&cards) {
+            warnings.append(
+                .warning(
+                    .controlCharacters, at: SourceLocation(file: path, line: removed.firstLine),
+                    "\(removed.count) control character\(removed.count == 1 ? "" : "s") removed from card text "
+                        + "(first: U+\(String(format: "%04X", removed.first)))",
+                    hint: "they are invisible and would break exported files"))
+            cards.removeAll { $0.front.allSatisfy(\.isWhitespace) }  // a front that was only controls
+        }
         if cards.isEmpty && errors.isEmpty {
             errors.append(
                 DeckReadError(

@@ -6,6 +6,8 @@ public struct DeckReadError: Error, Sendable, Hashable, CustomStringConvertible 
         case lineTooLong, malformedHeader, noCards, notADeck, unknownFormat, missingSeparator
         /// A card whose front is empty once cleaned; it is dropped.
         case emptyFront
+        /// Invisible control characters (C0 other than TAB/LF/CR, DEL) removed from card text.
+        case controlCharacters
     }
 
     /// Whether the problem stopped a file (or part of it) from being read, or was only recovered from.

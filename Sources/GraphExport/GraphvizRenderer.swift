@@ -36,7 +36,7 @@ public struct GraphvizRenderer: Sendable {
     public var reduceAboveRelations: Int
     /// Above this many concepts nothing is drawn (`ExportError.tooLargeToDraw`): `dot` needs
     /// super-linear time in the number of nodes even without edges (10,000 isolated nodes: 4.5 s;
-    /// 30,000: see README), and such a picture is unreadable anyway.
+    /// 30,000: 176 s, on a loaded machine), and such a picture is unreadable anyway.
     public var drawLimit: Int
 
     /// - Parameter searchPath: a `PATH`-style folder list; defaults to this process's `PATH`.

@@ -1,3 +1,4 @@
+import CSpawn
 import DeckReading
 import Foundation
 
@@ -85,6 +86,18 @@ public enum StandardOutput {
 
     public static func write(_ text: String) throws(ExportError) {
         try write(Data(text.utf8))
+    }
+
+    /// Makes the process exit with status 1 and a message when what was `print`ed cannot be written
+    /// (stdio buffers it until exit: `> /dev/full` or a closed pipe would otherwise exit 0 silently).
+    /// Call once at start-up.
+    public static func checkPrintedOutputAtExit() {
+        atexit {
+            let code = cspawn_flush_stdout()
+            guard code != 0 else { return }
+            StandardError.write("error: standard output: cannot write: \(String(cString: strerror(code)))\n")
+            _exit(1)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ConceptGraphCLI
+import GraphExport
 
 #if canImport(Glibc)
     import Glibc
@@ -14,4 +15,7 @@ var stopSignals = sigset_t()
 sigemptyset(&stopSignals)
 for stop in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&stopSignals, stop) }
 sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
+// Whatever a command printed with `print` sits in stdio's buffer until exit: if writing it fails
+// (`> /dev/full`, a closed pipe), say so and exit 1 instead of exiting 0 with the output lost.
+StandardOutput.checkPrintedOutputAtExit()
 ConceptGraphCommand.main()

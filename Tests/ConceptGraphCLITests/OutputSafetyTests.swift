@@ -123,7 +123,10 @@ import Testing
     @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
     func aFullDiskOrAClosedPipeIsAMessageAndExitOneNeverACrash() throws {
         let folder = try Self.folderWithDeck()
-        for arguments in [["export", "notes.txt", "--format", "dot"], ["build", "notes.txt", "--format", "dot"]] {
+        // Direct writes (export, build's summary) and what `print` buffered until exit (help, other commands).
+        for arguments in [
+            ["export", "notes.txt", "--format", "dot"], ["build", "notes.txt", "--format", "dot"], ["--help"],
+        ] {
             let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
             let run = try Self.run(arguments, in: folder, stdout: full)
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
@@ -273,5 +276,19 @@ import Testing
         #expect(run.stderr.contains("note: out/concepts.svg not drawn:"), "\(run.stderr)")
         #expect(run.stderr.contains("more than Graphviz can lay out in reasonable time (limit 5000)"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("dot.pid").path))
+    }
+
+    @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
+    func aZipRenamedTxtIsNamedNotRead() throws {
+        let folder = try Self.folderWithDeck()
+        try Data(Array("PK\u{03}\u{04}".utf8) + [0x14, 0, 0, 0, 8, 0] + Array(1...40)).write(
+            to: folder.appendingPathComponent("deck.txt"))
+        let run = try Self.run(["export", "deck.txt", "notes.txt", "--format", "dot"], in: folder)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.hasPrefix(
+                "deck.txt: error: not a readable zip archive (damaged or cut short), so not a readable Anki package "
+                    + "(export the deck from Anki with File › Export › Anki Deck Package)\n"), "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("digraph"))
     }
 }

@@ -12,4 +12,8 @@
 /// blocked when started from a Dispatch thread) and outlive a killed parent.
 pid_t cspawn_start(const char *path, char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd, int *error);
 
+/// Flushes stdio's stdout and returns 0, or the errno of a failed write (now or earlier: the
+/// stream's error flag is checked too). For the check at exit that nothing printed was lost.
+int cspawn_flush_stdout(void);
+
 #endif

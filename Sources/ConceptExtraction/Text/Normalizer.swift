@@ -73,10 +73,16 @@ struct Normalizer {
         self.deletions = deletions
     }
 
-    /// Whether a word is plain enough for typo correction: letters only, five or more of them.
+    /// Whether a word is plain enough for typo correction: letters only, five to `maxCorrectableLength`
+    /// of them.
     private static func isCorrectable(_ word: String) -> Bool {
-        word.utf8.count >= 5 && word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 }
+        (5...maxCorrectableLength).contains(word.utf8.count) && word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 }
     }
+
+    /// Longer words are never typo-corrected: each word's candidates are its single deletions (one
+    /// string per letter, each as long as the word), so the work per word grows with the square of its
+    /// length; a 30 KB "word" would need 900 MB. Real words are shorter ("counterrevolutionaries": 22).
+    static let maxCorrectableLength = 32
 
     private static func singleDeletions(of word: String) -> [String] {
         let bytes = Array(word.utf8)

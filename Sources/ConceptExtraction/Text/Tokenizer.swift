@@ -18,7 +18,8 @@ struct Token: Sendable, Hashable {
     var possessive = false
     /// Part of speech in context (set by `Normalizer.tokens`; `.name` until tagged).
     var tag: PartOfSpeech = .name
-    /// Position of its first and one-past-last character in the text's unicode scalars.
+    /// Offsets of its first and one-past-last byte in the text's UTF-8 (scalar boundaries), so that
+    /// `Tokenizer.surface` slices in O(1) instead of walking the text from its start.
     var start: Int
     var end: Int
 
@@ -38,6 +39,15 @@ enum Tokenizer {
         var result: [Token] = []
         result.reserveCapacity(text.utf8.count / 5)
         let scalars = Array(text.unicodeScalars)
+        // UTF-8 offset of every scalar position (and of the end), for the tokens' `start` and `end`.
+        var utf8Offsets: [Int] = []
+        utf8Offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            utf8Offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        utf8Offsets.append(offset)
         var index = 0
         var gap = Token.Gap.space
         var joiner: Unicode.Scalar = "-"
@@ -86,7 +96,7 @@ enum Tokenizer {
                         text: surface, lower: surface.lowercased(),
                         isAcronym: capitals >= 2 && letters <= 10,
                         isNumber: digits == letters, gap: gap, joiner: joiner, possessive: possessive,
-                        start: start, end: index))
+                        start: utf8Offsets[start], end: utf8Offsets[index]))
                 gap = .space
                 joiner = "-"
             } else {
@@ -107,10 +117,10 @@ enum Tokenizer {
     /// The phrase `tokens[range]` as written in `text` (for evidence and aliases).
     static func surface(of range: Range<Int>, in tokens: [Token], text: String) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        let scalars = text.unicodeScalars
-        let from = scalars.index(scalars.startIndex, offsetBy: tokens[first].start)
-        let to = scalars.index(scalars.startIndex, offsetBy: tokens[last].end)
-        return String(scalars[from..<to])
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: tokens[first].start)
+        let to = utf8.index(utf8.startIndex, offsetBy: tokens[last].end)
+        return String(text.unicodeScalars[from..<to])
     }
 
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import DeckReading
+
+/// Inputs that made the readers quadratic or lossy, at sizes where quadratic work would take
+/// minutes: each test checks the result, not the time (speed is measured by benchmarks).
+@Suite struct WorstCaseTests {
+    @Test func deeplyNestedHTMLKeepsItsText() {
+        for depth in [10, 255, 257, 300, 5000, 100_000] {
+            let html =
+                String(repeating: "<div>", count: depth) + "deep text" + String(repeating: "</div>", count: depth)
+            let text = FieldText.clean(html + " and the tail", html: true)
+            #expect(text.contains("deep text"), "depth \(depth): \(text.prefix(80))")
+            #expect(text.contains("and the tail"), "depth \(depth): \(text.prefix(80))")
+            let unclosed = FieldText.clean(String(repeating: "<b>", count: depth) + "bold words", html: true)
+            #expect(unclosed == "bold words", "depth \(depth)")
+        }
+    }
+}
+
+extension WorstCaseTests {
+    @Test func unmatchedEndTagsAfterDeepNesting() {
+        let n = 100_000
+        let html = String(repeating: "<b>", count: n) + "x" + String(repeating: "</i>", count: n) + " end"
+        let text = FieldText.clean(html, html: true)
+        #expect(text == "x end")
+    }
+}
+
+extension WorstCaseTests {
+    @Test func tagsWithoutClosingBracketStayText() {
+        let html = String(repeating: "<a", count: 200_000) + " words"
+        let text = FieldText.clean(html, html: true)
+        #expect(text.hasSuffix(" words"))
+        #expect(text.utf8.count == 400_006)
+    }
+
+    @Test func unclosedClozesAreLinear() {
+        // 240 KB of openings without a closing: the 103-second input.
+        let field = String(repeating: "{{c1::", count: 40_000) + "answer"
+        #expect(FieldText.clean(field, html: nil) == field)
+        let closedAtTheEnd = String(repeating: "{{c1::x ", count: 30_000) + "}} tail"
+        #expect(FieldText.clean(closedAtTheEnd, html: nil).hasSuffix("tail"))
+        #expect(FieldText.clean("{{c1::a::hint}} and {{c2::b}} {{c3::c", html: nil) == "a and b {{c3::c")
+    }
+
+    @Test func unclosedClozesInADeckFile() {
+        let line = "term\t" + String(repeating: "{{c1::", count: 40_000) + "\n"
+        let result = DeckLoader().read(bytes: Array(line.utf8), path: "cloze.tsv")
+        #expect(result.errors.isEmpty)
+        #expect(result.cards.first?.back.hasPrefix("{{c1::{{c1::") == true)
+    }
+}
+
+@Suite struct DeckOrderTests {
+    @Test func canonicalOrderIgnoresPathsAndInputOrder() {
+        func deck(_ name: String, _ path: String, _ fronts: [String]) -> Deck {
+            Deck(
+                name: name, path: path, format: .tsv,
+                cards: fronts.enumerated().map {
+                    Card(front: $1, back: "b", deck: name, location: SourceLocation(file: path, line: $0 + 1))
+                })
+        }
+        let decks = [
+            deck("deck", "z/deck.tsv", ["x"]), deck("biology", "a/biology.tsv", ["cell"]),
+            deck("deck", "a/deck.tsv", ["y", "z"]), deck("anatomy", "q/anatomy.tsv", ["bone"]),
+        ]
+        let names = { (decks: [Deck]) in decks.map { "\($0.name):\($0.cards.count)" } }
+        let canonical = DeckOrder.canonical(decks)
+        #expect(names(DeckOrder.canonical(decks.reversed())) == names(canonical))
+        let moved = decks.map { deck in
+            var copy = deck
+            copy.path = "elsewhere/" + deck.path
+            return copy
+        }
+        #expect(names(DeckOrder.canonical(moved)) == names(canonical))
+        #expect(canonical.prefix(2).map(\.name) == ["anatomy", "biology"])
+    }
+}
