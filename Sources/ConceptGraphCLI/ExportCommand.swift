@@ -43,6 +43,16 @@ struct ExportCommand: ParsableCommand {
     )
     var output: String?
 
+    func validate() throws {
+        // A PNG or PDF printed on a terminal is noise that can upset it; a pipe or a file is what was meant.
+        let toStandardOutput = output == nil || output == "-"
+        if toStandardOutput, format == .png || format == .pdf, isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError(
+                "--format \(format.rawValue) is binary: give --output FILE, or redirect standard output to a file or pipe"
+            )
+        }
+    }
+
     func run() throws {
         let timings = reporting.timings ? StageTimings() : nil
         defer { if let timings { Diagnostics.printError(timings.report) } }
