@@ -17,7 +17,7 @@ import Foundation
 /// (clusters of one concept are left unboxed).
 ///
 ///     let dot = try DOTWriter(options: .init(relations: .drawn)).text(for: analyzed)
-public struct DOTWriter: Sendable {
+public struct DOTWriter: StreamingGraphWriter {
     /// Which relations become edges.
     public enum RelationSelection: Sendable, Hashable {
         /// Every relation: the `.dot` export, for loading into other tools.
@@ -83,35 +83,8 @@ public struct DOTWriter: Sendable {
         return String(decoding: sink.bytes, as: UTF8.self)
     }
 
-    /// Writes the DOT text for `analyzed` to `path` atomically (see `AtomicFile`), streaming it to
-    /// the temp file in 1 MiB pieces: the whole text is never held in memory.
-    ///
-    /// - Parameter protecting: files that must never be replaced (the decks the run read).
-    public func write(
-        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
-    ) throws(ExportError) {
-        try stage(analyzed, to: path, protecting: protecting).commit()
-    }
-
-    /// Writes the DOT text for `analyzed` to a flushed temp file beside `path`, streaming, and
-    /// returns it uncommitted (see `AtomicFile.stage`), so several files can be replaced together.
-    public func stage(
-        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
-    ) throws(ExportError) -> AtomicFile.Staged {
-        try analyzed.checkExportable()
-        return try AtomicFile.stage(to: path, protecting: protecting) { fd throws(ExportError) in
-            try stream(analyzed, to: fd, path: path)
-        }
-    }
-
-    /// Writes the DOT text for `analyzed` to the open descriptor `fd` (standard output, a pipe, a
-    /// file), streaming; `path` names it in errors. The bytes are those of `text(for:)`.
-    public func write(_ analyzed: AnalyzedGraph, toDescriptor fd: Int32, path: String) throws(ExportError) {
-        try analyzed.checkExportable()
-        try stream(analyzed, to: fd, path: path)
-    }
-
-    private func stream(_ analyzed: AnalyzedGraph, to fd: Int32, path: String) throws(ExportError) {
+    /// Streams the DOT text (the bytes of `text(for:)`) to `fd`.
+    public func stream(_ analyzed: AnalyzedGraph, to fd: Int32, path: String) throws(ExportError) {
         let sink = ByteSink(fd: fd, path: path)
         render(analyzed, into: sink)
         sink.flush()

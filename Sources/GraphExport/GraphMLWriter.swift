@@ -20,7 +20,7 @@ import Foundation
 ///
 ///     let data = try GraphMLWriter().data(for: analyzed)
 ///     try GraphMLWriter().write(analyzed, to: "out/concepts.graphml")
-public struct GraphMLWriter: Sendable {
+public struct GraphMLWriter: StreamingGraphWriter {
     /// The GraphML namespace and schema location written on the root element.
     public static let namespace = "http://graphml.graphdrawing.org/xmlns"
     public static let schemaLocation =
@@ -65,34 +65,6 @@ public struct GraphMLWriter: Sendable {
         }
     }
 
-    /// Writes the GraphML document for `analyzed` to `path` atomically (see `AtomicFile`), streaming it to
-    /// the temp file in 1 MiB pieces: the whole text is never held in memory.
-    ///
-    /// - Parameter protecting: files that must never be replaced (the decks the run read).
-    public func write(
-        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
-    ) throws(ExportError) {
-        try stage(analyzed, to: path, protecting: protecting).commit()
-    }
-
-    /// Writes the GraphML document for `analyzed` to a flushed temp file beside `path`, streaming, and
-    /// returns it uncommitted (see `AtomicFile.stage`), so several files can be replaced together.
-    public func stage(
-        _ analyzed: AnalyzedGraph, to path: String, protecting: Set<FileIdentity> = []
-    ) throws(ExportError) -> AtomicFile.Staged {
-        try analyzed.checkExportable()
-        return try AtomicFile.stage(to: path, protecting: protecting) { fd throws(ExportError) in
-            try Self.stream(analyzed, to: fd, path: path)
-        }
-    }
-
-    /// Writes the GraphML document for `analyzed` to the open descriptor `fd` (a pipe, standard
-    /// output, a file), streaming; `path` names it in errors. The bytes are those of `data(for:)`.
-    public func write(_ analyzed: AnalyzedGraph, toDescriptor fd: Int32, path: String) throws(ExportError) {
-        try analyzed.checkExportable()
-        try Self.stream(analyzed, to: fd, path: path)
-    }
-
     // MARK: - Serialization
 
     private static func serialize(_ analyzed: AnalyzedGraph) throws(ExportError) -> Data {
@@ -113,7 +85,7 @@ public struct GraphMLWriter: Sendable {
 
     /// The document through an `xmlOutputBuffer` whose callbacks collect libxml2's small (4 KB) writes
     /// into 1 MiB pieces and write those to `fd` (EINTR and short writes retried, `errno` kept).
-    private static func stream(_ analyzed: AnalyzedGraph, to fd: Int32, path: String) throws(ExportError) {
+    public func stream(_ analyzed: AnalyzedGraph, to fd: Int32, path: String) throws(ExportError) {
         let sink = ByteSink(fd: fd, path: path)
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
@@ -136,7 +108,7 @@ public struct GraphMLWriter: Sendable {
                 throw XMLSession.lastError("cannot create the XML writer")
             }
             do throws(ExportError) {
-                try writeDocument(analyzed, raw)
+                try Self.writeDocument(analyzed, raw)
             } catch {
                 throw sink.failure ?? error
             }
