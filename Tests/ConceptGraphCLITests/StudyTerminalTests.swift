@@ -62,6 +62,24 @@ import Testing
             return shown
         }
 
+        /// Starts `conceptgraph study` on `folder` in a 100×30 pane (its exit status echoed after it) and
+        /// returns what ends it: processes started from test threads inherit blocked signals, so the
+        /// pane's whole process group gets SIGKILL, then the server goes and its socket is removed.
+        func startStudy(in folder: URL) throws -> () -> Void {
+            let command =
+                "cd '\(folder.path)' && TZ=UTC '\(CommandLineTests.binary!.path)' study --now \(StudyCommandTests.now); "
+                + "echo \"exit=$?\"; sleep 30"
+            try tmux(["new-session", "-d", "-s", "study", "-x", "100", "-y", "30", command])
+            let panePID = Int32(try tmux(["display-message", "-p", "-t", "study", "#{pane_pid}"]).filter(\.isNumber))
+            let socketPath = try tmux(["display-message", "-p", "#{socket_path}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            return {
+                if let panePID, panePID > 1 { kill(-panePID, SIGKILL) }
+                _ = try? tmux(["kill-server"])
+                if socketPath.hasPrefix("/") { try? FileManager.default.removeItem(atPath: socketPath) }
+            }
+        }
+
         func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "study"] + keys) }
     }
 
@@ -69,21 +87,8 @@ import Testing
     func keyboardSessionShowsRevealsExplainsAndSaves() throws {
         let folder = try StudyCommandTests.makeFolder()
         let terminal = Terminal()
-        let command =
-            "cd '\(folder.path)' && TZ=UTC '\(CommandLineTests.binary!.path)' study --now \(StudyCommandTests.now); "
-            + "echo \"exit=$?\"; sleep 30"
-        try terminal.tmux(["new-session", "-d", "-s", "study", "-x", "100", "-y", "30", command])
-        // Processes started from test threads inherit blocked signals: end the pane's whole process
-        // group with SIGKILL, then the server.
-        let panePID = Int32(
-            try terminal.tmux(["display-message", "-p", "-t", "study", "#{pane_pid}"]).filter(\.isNumber))
-        let socketPath = try terminal.tmux(["display-message", "-p", "#{socket_path}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        defer {
-            if let panePID, panePID > 1 { kill(-panePID, SIGKILL) }
-            _ = try? terminal.tmux(["kill-server"])
-            if socketPath.hasPrefix("/") { try? FileManager.default.removeItem(atPath: socketPath) }
-        }
+        let stop = try terminal.startStudy(in: folder)
+        defer { stop() }
 
         var screen = try terminal.waitFor("[space] show answer")
         #expect(screen.contains("Q: What is an aardvark?"), "\(screen)")
@@ -110,19 +115,8 @@ import Testing
     func ctrlCSaysWhatIsSavedAndExits130() throws {
         let folder = try StudyCommandTests.makeFolder()
         let terminal = Terminal()
-        let command =
-            "cd '\(folder.path)' && TZ=UTC '\(CommandLineTests.binary!.path)' study --now \(StudyCommandTests.now); "
-            + "echo \"exit=$?\"; sleep 30"
-        try terminal.tmux(["new-session", "-d", "-s", "study", "-x", "100", "-y", "30", command])
-        let panePID = Int32(
-            try terminal.tmux(["display-message", "-p", "-t", "study", "#{pane_pid}"]).filter(\.isNumber))
-        let socketPath = try terminal.tmux(["display-message", "-p", "#{socket_path}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        defer {
-            if let panePID, panePID > 1 { kill(-panePID, SIGKILL) }
-            _ = try? terminal.tmux(["kill-server"])
-            if socketPath.hasPrefix("/") { try? FileManager.default.removeItem(atPath: socketPath) }
-        }
+        let stop = try terminal.startStudy(in: folder)
+        defer { stop() }
         _ = try terminal.waitFor("[space] show answer")
         try terminal.keys("Space")
         _ = try terminal.waitFor("[1] again")
