@@ -8,11 +8,12 @@ import GraphAlgorithms
 /// node on such a path lies, with both ends, in one strongly connected component of the graph of
 /// *all* drafts. So the components are computed once (iterative Tarjan, linear), every relation
 /// between two components is kept without a search, and the greedy check runs only on the relations
-/// inside a non-trivial component, searching only the accepted relations of that component. The
-/// result is the same set the plain greedy rule keeps (it asks only yes/no questions, whose answers
-/// do not depend on the order a search visits nodes), at linear cost when components are small.
-/// *Still costly*: a component of thousands of mutually broader concepts, where each check may visit
-/// the whole component (quadratic in its size); generated and real decks have components of a few.
+/// inside a non-trivial component, through a dynamic topological order of the accepted relations
+/// (`DynamicTopologicalOrder`): a relation that agrees with the order is kept at once, and only one
+/// that disagrees searches, and only between its ends' positions. The result is the same set the
+/// plain greedy rule keeps (it asks only yes/no questions, whose answers do not depend on how a
+/// search visits nodes). Measured on generated decks, where generic hubs join large components: the
+/// plain per-relation search made 300k cards cost 4.1× the extraction CPU of 100k.
 ///
 /// **Reachability.** `reaches(from:to:limit:)` is the depth-first search the `requires` rule uses to
 /// skip mentions of narrower concepts, bounded to `limit` concepts; it visits concepts in exactly
@@ -35,8 +36,9 @@ struct BroaderHierarchy {
 
     /// Decides which of the relations `parents[i] → children[i]` (in the order found) to keep.
     ///
-    /// - Complexity: O(V + E) plus, inside each non-trivial strongly connected component, one search
-    ///   of the component's accepted relations per relation inside it.
+    /// - Complexity: O(V + E) plus, for each relation inside a non-trivial strongly connected component
+    ///   that disagrees with the order so far, a search of the region between its ends (see
+    ///   `DynamicTopologicalOrder`).
     init(nodeCount: Int, parents: [Int32], children: [Int32]) {
         precondition(parents.count == children.count, "parents and children differ in length")
         let edgeCount = parents.count
@@ -49,12 +51,7 @@ struct BroaderHierarchy {
         }
 
         var kept = [Bool](repeating: true, count: edgeCount)
-        // Accepted relations inside components, as linked lists (head per node, next per relation).
-        var head = [Int32](repeating: -1, count: nodeCount)
-        var next = [Int32](repeating: -1, count: edgeCount)
-        var visited = [UInt32](repeating: 0, count: nodeCount)
-        var stamp: UInt32 = 0
-        var stack: [Int32] = []
+        var order = DynamicTopologicalOrder(seededBy: all)
         for i in 0..<edgeCount {
             let parent = Int(parents[i])
             let child = Int(children[i])
@@ -64,37 +61,8 @@ struct BroaderHierarchy {
             }
             let c = components.component[parent]
             guard c == components.component[child], isLarge[Int(c)] else { continue }
-            // Does the child already reach the parent through accepted relations?
-            stamp &+= 1
-            if stamp == 0 {
-                for j in visited.indices { visited[j] = 0 }
-                stamp = 1
-            }
-            stack.removeAll(keepingCapacity: true)
-            stack.append(Int32(child))
-            visited[child] = stamp
-            var closes = false
-            search: while let node = stack.popLast() {
-                var edge = head[Int(node)]
-                while edge >= 0 {
-                    let target = Int(children[Int(edge)])
-                    if target == parent {
-                        closes = true
-                        break search
-                    }
-                    if visited[target] != stamp {
-                        visited[target] = stamp
-                        stack.append(Int32(target))
-                    }
-                    edge = next[Int(edge)]
-                }
-            }
-            if closes {
-                kept[i] = false
-            } else {
-                next[i] = head[parent]
-                head[parent] = Int32(i)
-            }
+            // Kept unless the child already reaches the parent through accepted relations.
+            kept[i] = order.insert(from: Int32(parent), to: Int32(child))
         }
         self.kept = kept
 
@@ -139,6 +107,9 @@ struct BroaderHierarchy {
                 if visitedStamp[child] != stamp {
                     visitedStamp[child] = stamp
                     visitedCount += 1
+                    // Past the limit the answer is "no" whatever is left: stop before a hub's
+                    // thousands of children are all pushed.
+                    if visitedCount >= limit { return false }
                     stack.append(Int32(child))
                 }
             }
