@@ -77,6 +77,8 @@ private struct ExtractionRun {
     var hubs = Set<Int>()
     /// For cards whose front names no subject: the first concept it mentions.
     var involvedPrimary: [Int: Int] = [:]
+    /// Cards headed by an outline ("Assessment Template"): no subject, and none made from their front.
+    var outlineCards = Set<Int>()
 
     init(cards: [Card], options: ConceptExtractor) {
         self.cards = cards
@@ -112,6 +114,7 @@ private struct ExtractionRun {
         }
         normalizer = parser.normalizer
         skipSectionLabels()
+        skipScaffolding()
         for index in cards.indices {
             let reading = readings[index]
             for subject in reading.subjects {
@@ -141,7 +144,7 @@ private struct ExtractionRun {
             if let outer, let subject = reading.subjects.first, let id = registry.lookup(subject) {
                 structural.append(headingRelation(outer, id, card: index))
             }
-            if let list = reading.list, let parent = list.parent, parent.key != list.node.key {
+            if let list = reading.list, let parent = list.parent, parent.key != list.node.key, !parent.isScaffolding {
                 let parentID = registry.add(parent)
                 let nodeID = registry.lookup(list.node) ?? registry.add(list.node)
                 structural.append(
@@ -170,6 +173,31 @@ private struct ExtractionRun {
             guard let subject = path.last else { continue }
             readings[index].subjects = [subject]
             readings[index].headingPath = Array(path.dropLast())
+        }
+    }
+
+    /// Names of a deck's or a course's parts ("Exercise", "Key Terms", "examples", "chapter") are no
+    /// subjects or headings. A heading whose head is an outline noun ("Assessment Template", "Risk Factors
+    /// Checklist") heads a writing aid: the card names no subject and its bullets are no concepts; it
+    /// goes to the concepts it mentions.
+    mutating func skipScaffolding() {
+        for index in readings.indices {
+            let reading = readings[index]
+            let outline = (reading.headingPath + reading.subjects).contains { name in
+                name.tokens.last.map { Lexicon.outlineHeads.contains($0.lower) } == true
+            }
+            if outline {
+                outlineCards.insert(index)
+                readings[index].subjects = []
+                readings[index].headingPath = []
+                readings[index].list = nil
+                continue
+            }
+            readings[index].headingPath.removeAll { $0.isScaffolding }
+            if reading.subjects.contains(where: \.isScaffolding) {
+                readings[index].subjects.removeAll { $0.isScaffolding }
+                if reading.list.map({ $0.node.isScaffolding }) == true { readings[index].list = nil }
+            }
         }
     }
 
@@ -210,7 +238,7 @@ private struct ExtractionRun {
             let last = tag.components(separatedBy: "::").last ?? tag
             // Tags cannot hold spaces: their hyphens and underscores stand for them ("interleaved-memory").
             let text = last.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5,
+            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5, !name.isScaffolding,
                 !latinDecks || name.tokens.allSatisfy({ Self.isLatinScript($0.text) })
             else { continue }
             conceptOfTag[tag] = registry.add(name)
@@ -388,6 +416,14 @@ private struct ExtractionRun {
             !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
         else { return nil }
         if !item.marked && heading == nil { return nil }
+        if let name = normalizer.name(tokens[...]), name.isScaffolding { return nil }
+        // A bullet of notes that is only a modifier ("Substance-induced", "Mentally ill", "Organic") says
+        // something of its heading; it names no idea (under a list of kinds it takes the kind's head).
+        if heading == nil, let last = tokens.last, !normalizer.isAcronym(last),
+            last.tag == .adjective || (last.gap == .joiner && last.lower.hasSuffix("ed"))
+        {
+            return nil
+        }
         // A lone modifier in a list of kinds ("Strategic", "Count-controlled") takes the head word.
         let words = tokens.filter { $0.gap != .joiner }.count
         if words == 1, let head = heading?.kindHead, let last = tokens.last,
@@ -449,9 +485,16 @@ private struct ExtractionRun {
                     // A lone noun that is a whole noun phrase ("the spores", "of mosses", "where
                     // fertilization occurs"): English knows it as a noun, no scaffolding word.
                     // (A whole noun phrase: nothing nominal before it either, "produces spores by …".)
+                    // Not after a short capitalised abbreviation ("St. Louis", "Mt. Everest"): the word
+                    // ends a longer name there.
+                    let inLongerName =
+                        index > 0 && tokens[index].text.first?.isUppercase == true
+                        && tokens[index - 1].text.count <= 3 && tokens[index - 1].text.first?.isUppercase == true
+                        && !normalizer.isAcronym(tokens[index - 1])
                     let opensPhrase =
-                        afterArticle || index == 0 || tokens[index].gap == .boundary
-                        || tokens[index - 1].tag == .verb
+                        !inLongerName
+                        && (afterArticle || index == 0 || tokens[index].gap == .boundary
+                            || tokens[index - 1].tag == .verb)
                     if opensPhrase,
                         tokens[index].tag == .noun && isLoneNounPhrase(tokens, index)
                             || normalizer.isAcronym(tokens[index]) && tokens[index].text.count >= 2
@@ -532,7 +575,7 @@ private struct ExtractionRun {
         for use in ordered {
             let tokens = use.inBack ? backTokens[use.firstCard] : frontTokens[use.firstCard]
             guard let name = normalizer.name(tokens[use.firstIndex..<(use.firstIndex + use.length)]),
-                name.count == use.length, registry.lookup(name) == nil,
+                name.count == use.length, registry.lookup(name) == nil, !name.isScaffolding,
                 // In decks written in the Latin script, words in another script (a translation column's
                 // words) are no term of the deck, however often they repeat.
                 !latinDecks || name.tokens.allSatisfy({ Self.isLatinScript($0.text) })
@@ -619,13 +662,23 @@ private struct ExtractionRun {
                 }
             }
         }
-        // Genus nouns of definitions, counted once per card.
+        // Genus nouns of definitions, counted once per card (a bare name as the answer counts too: a
+        // capital named on two cards is a concept, though a proper name).
+        var fromAnswers = Set<String>()
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
             guard let genus = genusPhrase(in: backTokens[index]), let last = genus.last,
                 let head = normalizer.name([last][...]), !Lexicon.genericNouns.contains(last.lower)
             else { continue }
+            // A proper name of several words ("Trinidad und Tobago", "Port-Vila") has no head of its own.
+            // (Names in two languages, "Trombose / Thrombosis", are no one name.)
+            if genus.count >= 2, !genus.contains(where: { $0.gap == .joiner && $0.joiner == "/" }),
+                let whole = normalizer.name(genus), normalizer.isProperName(whole)
+            {
+                continue
+            }
             if heads[head.key] == nil { order.append(head.key) }
             heads[head.key, default: (0, index, head)].count += 1
+            fromAnswers.insert(head.key)
         }
         // Wholes that part-of definitions name ("gland in a flower", "organ of a flower"), once per card.
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
@@ -636,16 +689,27 @@ private struct ExtractionRun {
             heads[head.key, default: (0, index, head)].count += 1
         }
         for key in order {
-            guard let hub = heads[key], hub.count >= 2, registry.lookup(hub.name) == nil else { continue }
-            // A one-word hub must be a noun English knows or an acronym, never a generic scaffolding word.
+            guard let hub = heads[key], hub.count >= 2, registry.lookup(hub.name) == nil, !hub.name.isScaffolding
+            else { continue }
+            // A one-word hub must be a common noun English knows or an acronym, never a generic scaffolding
+            // word nor the last word of proper names ("Tobago" of "Trinidad and Tobago", "Louis" of "Port
+            // Louis" and "St. Louis").
             if hub.name.count == 1 {
                 let token = hub.name.tokens[0]
-                guard token.tag == .noun || normalizer.isAcronym(token), !Lexicon.genericNouns.contains(token.lower),
-                    !Lexicon.groupWords.contains(token.lower), !Lexicon.framingNouns.contains(token.lower)
+                let acronym = normalizer.isAcronym(token)
+                guard token.tag == .noun || acronym, !Lexicon.genericNouns.contains(token.lower),
+                    !Lexicon.groupWords.contains(token.lower), !Lexicon.framingNouns.contains(token.lower),
+                    acronym || fromAnswers.contains(key) || isCommonNoun(token.lower)
                 else { continue }
             }
             hubs.insert(registry.add(hub.name))
         }
+    }
+
+    /// Whether English knows `word` as a noun whose first sense is no proper name ("sea", not "Tobago").
+    mutating func isCommonNoun(_ word: String) -> Bool {
+        guard let lemma = normalizer.tagger.lexicon.info(word).nounLemma else { return false }
+        return normalizer.tagger.lexicon.isProperNoun(lemma) != true
     }
 
     /// Whether a noun phrase opening an answer defines the card's subject: not a bare name ("Turkey",
@@ -755,7 +819,9 @@ private struct ExtractionRun {
                 let name = normalizer.name(normalizer.tokens(topic)[...])
             {
                 concepts = [registry.add(name)]
-            } else if concepts.isEmpty, let name = firstPhrase(of: tokens) {
+            } else if concepts.isEmpty, !outlineCards.contains(index), let name = firstPhrase(of: tokens),
+                !name.isScaffolding
+            {
                 concepts = [registry.add(name)]
             }
             for id in concepts.prefix(3) { registry.attach(card: index, to: id) }

@@ -180,6 +180,14 @@ enum AnswerParser {
             if !current.isEmpty { parts.append(current.joined(separator: " ")) }
         }
         guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count <= 5 }) else { return [] }
+        // A sentence cut at its commas is no list: a part holding a copula or a negation, or opening
+        // with a preposition ("Air for breathing is, in most cases, not scarce").
+        let sentenceWords: Set<String> = ["is", "are", "was", "were", "not", "isn't", "aren't"]
+        let openers: Set<String> = ["in", "of", "for", "to", "with", "by", "at", "from", "as", "than"]
+        for part in parts {
+            let words = part.lowercased().split(separator: " ").map { String($0) }
+            if words.contains(where: sentenceWords.contains) || words.first.map(openers.contains) == true { return [] }
+        }
         return parts.map { AnswerItem(label: $0, detail: "", marked: false) }
     }
 }

@@ -221,15 +221,22 @@ struct FrontParser {
     /// takes the class's head ("Isometric" → "isometric contraction"). Answers in several languages
     /// ("Isometrisk / Isometric") are named in English with the others as aliases.
     private mutating func identification(_ front: String, back: String)
-        -> (answer: NameForm, of: (name: NameForm, quote: String), aliases: [NameForm])?
+        -> (answer: NameForm, of: (name: NameForm, quote: String)?, aliases: [NameForm])?
     {
         guard front.contains("?") else { return nil }
         // The question is the last sentence before the question mark (context sentences come first).
         var question = Substring(front[..<front.lastIndex(of: "?")!])
         if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
-        let words = normalizer.tokens(String(question))
+        var words = normalizer.tokens(String(question))
         guard words.count >= 2, ["what", "which"].contains(words[0].lower) || words[0].tag == .determiner else {
             return nil
+        }
+        // "Which group do …": the question word is a determiner here, so the word after it is a noun
+        // when English has one ("group", not the verb).
+        if words[1].tag == .verb, normalizer.tagger.lexicon.info(words[1].lower).canBe(.noun),
+            words.count > 2, words[2].tag == .auxiliary || words[2].tag == .verb
+        {
+            words[1].tag = .noun
         }
         var start = 1
         if words[0].tag == .determiner && !["what", "which"].contains(words[0].lower) { start = 1 }
@@ -240,12 +247,16 @@ struct FrontParser {
         while end < words.count, end == start || words[end].gap != .boundary, normalizer.isNominal(words, end) {
             end += 1
         }
-        // The class is a noun phrase followed by the question's verb or a relative clause.
+        // The class is a noun phrase followed by the question's verb or a relative clause. A generic class
+        // ("which group", "what process", "what term") still asks for a name, but is no parent of it.
         guard end > start, end < words.count, end - start <= 4, words[end - 1].tag == .noun,
             words[end].tag == .auxiliary || words[end].tag == .verb || words[end].tag == .pronoun,
-            !Lexicon.genericNouns.contains(words[end - 1].lower), !Lexicon.kindWords.contains(words[end - 1].lower),
             let className = normalizer.name(words[start..<end])
         else { return nil }
+        let isGeneric =
+            Lexicon.genericNouns.contains(words[end - 1].lower) || Lexicon.kindWords.contains(words[end - 1].lower)
+            || Lexicon.cardScaffolding.contains(words[end - 1].lower)
+        let classHead = className.folds.last
         // The answer: short, one name, in English when several languages are given.
         let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
@@ -255,15 +266,19 @@ struct FrontParser {
         var names: [NameForm] = []
         for (index, part) in parts.enumerated() {
             let tokens = normalizer.tokens(String(part))
+            // "and" joins a list ("Pepsin and hydrochloric acid"), except inside a name of the class's own
+            // kind ("What type of joint …? → Ball and socket joint").
+            let endsWithClassHead = !isGeneric && tokens.last.map { normalizer.fold($0) } == classHead
             guard !tokens.isEmpty, tokens.count <= 4, !tokens.dropFirst().contains(where: { $0.gap == .boundary }),
-                !tokens.contains(where: { $0.lower == "and" || $0.lower == "og" || $0.isNumber }),
+                !tokens.contains(where: { $0.isNumber }),
+                endsWithClassHead || !tokens.contains(where: { $0.lower == "and" || $0.lower == "og" }),
                 !tokens.contains(where: {
                     $0.tag == .verb || $0.tag == .auxiliary || $0.tag == .preposition || $0.tag == .pronoun
                 }),
                 tokens.count > 1 || tokens[0].text.count > 1,
                 var name = normalizer.name(tokens[...])
             else { return nil }
-            if name.count == 1, name.tokens[0].tag == .adjective, let head = className.tokens.last {
+            if name.count == 1, name.tokens[0].tag == .adjective, !isGeneric, let head = className.tokens.last {
                 var extended = name.tokens
                 var headToken = head
                 headToken.gap = .space
@@ -280,7 +295,7 @@ struct FrontParser {
         }
         guard bestScore > 0 || parts.count == 1 else { return nil }
         let aliases = names.enumerated().filter { $0.offset != best }.map(\.element)
-        return (names[best], (className, String(question) + "?"), aliases)
+        return (names[best], isGeneric ? nil : (className, String(question) + "?"), aliases)
     }
 
     // MARK: - Text-level clean-up
@@ -561,6 +576,11 @@ struct FrontParser {
             guard let node = normalizer.name(nodeWords) else { return nil }
             let parent = normalizer.name(parentWords)
             let number = before.first(where: \.isNumber).flatMap { Int($0.text) } ?? count
+            // "examples of free goods": the card asks for members of X; the question's scaffolding is no
+            // concept of its own, so X heads the list.
+            if ["example", "examples"].contains(words[index].lower), let parent {
+                return ListHeading(node: parent, parent: nil, kindHead: nil, expectedCount: number)
+            }
             let kinds = Lexicon.kindWords.contains(words[index].lower)
             return ListHeading(
                 node: node, parent: parent, kindHead: kinds ? parent?.tokens.last : nil,

@@ -26,6 +26,14 @@ extension Normalizer {
             )
         { lower += 1 }
         while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
+        // An article inside ends the name: it opens another noun phrase ("the economy the microeconomic
+        // perspective focuses on", "is a theory a useful tool", "a budget and a balance"). After a
+        // preposition it belongs to the name ("tragedy of the commons"), before a capital to a proper
+        // name ("Saint Vincent and the Grenadines").
+        if let cut = interiorArticle(slice[lower..<upper]) {
+            upper = cut
+            while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
+        }
         guard lower < upper else { return nil }
         let words = Array(slice[lower..<upper])
         var surface = ""
@@ -47,6 +55,27 @@ extension Normalizer {
         return NameForm(tokens: words, surface: surface, folds: folds, joinedKey: joinedKey)
     }
 
+    /// Where a name stops at an article that opens another noun phrase, if it does: an article after a
+    /// noun phrase's word, or after "and"/"or" following one; not before a capitalised word.
+    private func interiorArticle(_ words: ArraySlice<Token>) -> Int? {
+        for index in words.indices.dropFirst() where ["a", "an", "the"].contains(words[index].lower) {
+            guard index + 1 < words.endIndex, words[index + 1].text.first?.isUppercase != true else { continue }
+            // Only after a noun phrase's word: after a verb or an adverb the article is the verb's object
+            // ("initiates the action potential"), which is no reason to cut.
+            func isPhraseWord(_ token: Token) -> Bool {
+                token.tag.isNominal && !Lexicon.functionWords.contains(token.lower)
+            }
+            let before = words[index - 1]
+            if isPhraseWord(before) { return index }
+            if before.lower == "and" || before.lower == "or", index - 2 >= words.startIndex,
+                isPhraseWord(words[index - 2])
+            {
+                return index - 1
+            }
+        }
+        return nil
+    }
+
     private func isEdgeNoise(_ token: Token, leading: Bool, nextIsFunctionWord: Bool = false) -> Bool {
         if isAcronym(token) { return false }
         // "Series A", "vitamin A": a closing capital letter is a name's part, not an article.
@@ -55,5 +84,19 @@ extension Normalizer {
         if leading && Lexicon.leadingParticles.contains(token.lower) && !nextIsFunctionWord { return false }
         if Lexicon.functionWords.contains(token.lower) { return true }
         return leading && token.isNumber
+    }
+}
+
+extension NameForm {
+    /// Whether the name only names a part of a deck or course, not an idea in it ("Exercise", "Key
+    /// Terms", "chapter", "examples"): one word at least is card scaffolding, and every other word is
+    /// too, or a framing noun, a ranking adjective, a number or a function word.
+    var isScaffolding: Bool {
+        tokens.contains { Lexicon.cardScaffolding.contains($0.lower) }
+            && tokens.allSatisfy { token in
+                Lexicon.cardScaffolding.contains(token.lower) || Lexicon.framingNouns.contains(token.lower)
+                    || Lexicon.rankingAdjectives.contains(token.lower) || Lexicon.functionWords.contains(token.lower)
+                    || token.isNumber || Lexicon.numberWords[token.lower] != nil
+            }
     }
 }

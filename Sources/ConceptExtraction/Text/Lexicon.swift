@@ -60,6 +60,21 @@ enum Lexicon {
         "common", "different", "various", "general", "overall", "other", "several", "some", "certain",
     ]
 
+    /// Nouns that name the parts of a deck or a course, not ideas in it ("Exercise", "Key Terms",
+    /// "chapter", "Question" as tags, headings or shared words): a name made only of these, ranking
+    /// adjectives and framing nouns is no concept.
+    static let cardScaffolding: Set<String> = [
+        "question", "questions", "exercise", "exercises", "chapter", "chapters", "section", "sections", "lesson",
+        "lessons", "lecture", "lectures", "quiz", "quizzes", "homework", "template", "templates", "checklist",
+        "checklists", "review", "misc", "miscellaneous", "note", "notes", "card", "cards", "flashcard",
+        "flashcards", "answer", "answers", "example", "examples", "term", "terms", "vocabulary", "vocab",
+        "glossary", "topic", "topics", "problem", "problems", "todo", "summary", "deck", "worksheet", "practice",
+    ]
+
+    /// Head nouns of headings that hold an answer's outline, not an idea ("Assessment Template", "Risk
+    /// Factors Checklist"): the card is a writing aid, its bullets the slots of the outline.
+    static let outlineHeads: Set<String> = ["template", "templates", "checklist", "checklists"]
+
     /// Words that mark a comparison between two subjects ("X vs Y", "differences between X and Y").
     static let comparisonWords: Set<String> = ["vs", "versus", "differences", "difference", "similarities", "compared"]
 

@@ -1,0 +1,105 @@
+import DeckReading
+import Testing
+
+@testable import ConceptExtraction
+
+/// Names a teacher would not give a concept: the deck's own parts, cut or run-on phrases, outline slots.
+@Suite struct NameQualityTests {
+    private func tagged(_ tags: [String]) -> Deck {
+        Deck(
+            name: "d", path: "d.txt", format: .plain,
+            cards: ["Apple", "Pear", "Plum", "Fig", "Lime"].enumerated().map { index, front in
+                Card(
+                    front: front, back: "A fruit", deck: "d",
+                    location: SourceLocation(file: "d.txt", line: index + 1), tags: index < 2 ? tags : [])
+            })
+    }
+
+    @Test func tagsNamingTheDecksPartsAreNoConcepts() {
+        let graph = extract(tagged(["Category::Key_Terms", "Category::Exercise"]))
+        #expect(graph.concept("Key Terms") == nil)
+        #expect(graph.concept("Exercise") == nil)
+        // Negative: a tag naming a topic is a concept.
+        #expect(extract(tagged(["Category::orchard"])).concept("orchard") != nil)
+    }
+
+    @Test func anArticleInsideANameEndsIt() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What is a theory a useful tool for?", "Determining the answer."),
+                    ("Tragedy of the commons", "Overuse of a shared resource."),
+                ]))
+        #expect(graph.concept("theory") != nil)
+        #expect(graph.concept("theory a useful tool") == nil)
+        // Negative: after a preposition the article belongs to the name.
+        #expect(graph.concept("Tragedy of the commons") != nil)
+    }
+
+    @Test func examplesOfXAskForKindsOfX() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Free goods", "Goods that are not scarce."),
+                    (
+                        "Can you think of any examples of free goods?",
+                        "Air for breathing is, in most cases, not scarce."
+                    ),
+                ]))
+        #expect(graph.concept("examples of free goods") == nil)
+        #expect(graph.concept("cases") == nil)
+        #expect(graph.concept("Air for breathing is") == nil)
+        // Negative: a comma list of names under a heading still gives items.
+        let list = extract(deck("d", [("Types of database", "Hierarchical, relational, network")]))
+        #expect(list.isBroader("types of database", than: "relational database"))
+    }
+
+    @Test func outlineHeadingsAndModifierBulletsAreNoConcepts() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("# Psychiatry\n## Assessment Template", "- Rapport building\n- Collateral history"),
+                    ("# Psychiatry\n## Delirium", "- Organic\n- Substance-induced\n- Cognitive impairment"),
+                ]))
+        #expect(graph.concept("Assessment Template") == nil)
+        #expect(graph.concept("Rapport building") == nil)
+        #expect(graph.concept("Organic") == nil)
+        #expect(graph.concept("Substance-induced") == nil)
+        // Negative: a real heading and a noun bullet stay.
+        #expect(graph.concept("Delirium") != nil)
+        #expect(graph.isBroader("Delirium", than: "Cognitive impairment"))
+    }
+
+    @Test func identificationWithAGenericClassOrANameWithAnd() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Which group do these cells belong to?", "T-lymphocytes"),
+                    ("What type of joint is the hip joint?", "Ball and socket joint"),
+                    ("Which enzymes are found in the stomach?", "Pepsin and lipase"),
+                ]))
+        #expect(graph.concept("T-lymphocytes") != nil)
+        #expect(graph.concept("group") == nil)
+        #expect(graph.isBroader("joint", than: "Ball and socket joint"))
+        // Negative: "and" joining two answers is a list, not one name.
+        #expect(graph.concept("Pepsin and lipase") == nil)
+    }
+
+    @Test func properNamesSharingALastWordImplyNoHub() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Port Louis", "Capital of Mauritius"), ("St. Louis", "A city on the Mississippi"),
+                    ("Mauritius", "Port Louis"), ("Missouri", "St. Louis is its largest city"),
+                    ("Primary key", "Identifies a row"), ("Foreign key", "Refers to a primary key"),
+                ]))
+        #expect(graph.concept("Louis") == nil)
+        // Negative: common nouns shared as heads are hubs.
+        #expect(graph.isBroader("key", than: "Foreign key"))
+    }
+}
