@@ -895,12 +895,47 @@ private struct ExtractionRun {
                 backMentions: mentions(
                     backMatches.enumerated().filter { !asides.matches.contains($0.offset) }.map(\.element), in: back,
                     text: cards[index].back),
-                definition: definitionLinks(card: index, backMatches: backMatches))
+                definition: definitionLinks(card: index, backMatches: backMatches),
+                defines: definesSubject(index))
         }
         linker.addNameExtensions(normalizer: &normalizer)
         linker.addRelations(lexiconHierarchy())
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
         return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
+    }
+
+    /// Whether a card defines its subject, so that what its definition names is needed first: a term
+    /// card ("Pollen" → "Male microgametophytes …"), a front that only asks for the subject ("What is
+    /// CRM?", "Define scarcity", "Scarcity: (...)"), or a reversed card whose front is the definition
+    /// ("(...): the study of …", "The organelle that produces ATP?"). A question about the subject
+    /// ("Why is trade important?", "What happens to the heart rate when …?"), an exercise or an
+    /// involved question states facts and associations, not what the subject is built on.
+    mutating func definesSubject(_ index: Int) -> Bool {
+        let reading = readings[index]
+        if reading.isReversed { return true }
+        guard reading.subjects.count == 1, reading.list == nil, !reading.answerIsAlias,
+            reading.headingPath.isEmpty
+        else { return false }
+        // A cloze whose gap is not the front's end ("Auxins / first discovered in [...] / …") asks for a
+        // fact inside a statement, not for the subject's definition.
+        let front = cards[index].front
+        let blanks = ["[...]", "[…]", "(...)", "(…)", "___"]
+        if blanks.contains(where: { front.contains($0) }) {
+            let trimmed = front.reversed().drop { $0.isWhitespace || "?:.".contains($0) }
+            if !blanks.contains(where: { trimmed.starts(with: $0.reversed()) }) { return false }
+        }
+        // An answer that is only a name ("Earthworm" → "Monoecious") states a fact, it defines nothing.
+        let back = backTokens[index]
+        // (An expansion of the subject, "IT" → "Information technology", is its other name: it still defines.)
+        if !back.isEmpty, back.count <= 5, let name = normalizer.name(back[...]), let answer = registry.lookup(name),
+            registry.find(answer) != reading.subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
+        {
+            return false
+        }
+        let rest = reading.tokens.filter {
+            !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
+        }
+        return rest.count <= reading.subjects[0].tokens.count(where: { $0.tag != .determiner })
     }
 
     /// WordNet's hierarchy between two concepts the decks both name: "sepal" is part of "calyx",
@@ -1166,6 +1201,18 @@ private struct ExtractionRun {
             // "A sepal or petal when …": a disjunction is no genus.
             let disjunction = end < back.count && back[end].lower == "or"
             if let genusConcept, !disjunction { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
+            // "Lossless compression: a data compression algorithm": a genus naming no concept may hold, as
+            // its modifier, a concept with the subject's own head noun; that one is the broader kind (a
+            // shared word is a hierarchy only when it is the head of both).
+            if genusConcept == nil, !disjunction, !genusIsProper, let subjectHead = reading.subjects[0].folds.last,
+                let shared = backMatches.filter({
+                    $0.range.lowerBound >= genusStart && $0.range.upperBound < end
+                        && normalizer.fold(back[$0.range.upperBound - 1]) == subjectHead
+                }).max(by: { $0.range.count < $1.range.count }),
+                let id = concept(at: shared)
+            {
+                links.parents.append(id)
+            }
             // "the part of the pistil", "the stalk of the stamen", "a cell inside the ovule": the whole
             // is broader when the genus names no concept, or names a place inside it ("a storage
             // register in the ALU"). A collective genus ("a cluster of sporangia") names members instead.
@@ -1199,6 +1246,31 @@ private struct ExtractionRun {
                     {
                         links.genusWholes.append((whole: id, genus: genusConcept))
                     }
+                }
+            }
+        }
+
+        // "Anther: the part of a stamen that contains the pollen": a part or structure that contains,
+        // holds or houses a thing has it as a part. Only for a part noun genus and a concrete thing
+        // ("a register that holds the address" stores data, it has no parts).
+        if genusIsPartNoun, let start = genusStart {
+            // The first clause: up to a boundary that no relative word opens (", which contains" goes on).
+            for index in start..<min(back.count - 1, start + 16) {
+                if index > start, back[index].gap == .boundary, !["that", "which"].contains(back[index].lower) {
+                    break
+                }
+                if ["that", "which"].contains(back[index].lower),
+                    Lexicon.containmentVerbs.contains(back[index + 1].lower),
+                    let object = backMatches.first(where: {
+                        $0.range.lowerBound > index + 1 && $0.range.lowerBound <= index + 4
+                    }),
+                    back[(index + 2)..<object.range.lowerBound].allSatisfy({ $0.tag == .determiner }),
+                    let id = concept(at: object), !links.parts.contains(id), !links.parents.contains(id),
+                    let head = normalizer.tagger.lexicon.info(back[object.range.upperBound - 1].lower).nounLemma,
+                    !normalizer.tagger.lexicon.isAbstractNoun(head)
+                {
+                    links.parts.append(id)
+                    break
                 }
             }
         }

@@ -83,8 +83,10 @@ import Testing
                     ("When the heart beats fast, what happens to the cardiac output of the heart?", "It rises"),
                     ("When the heart rests, where does the aortic valve sit in the heart?", "Above the left ventricle"),
                 ]))
-        // The answer's words build on the specific concept, not on the topic word named first.
-        #expect(graph.has(.requires, from: "left ventricle", to: "aortic valve"))
+        // The card goes to the concepts its front names; its answer states a fact (where the valve
+        // sits), which is no prerequisite of the specific concept nor of the topic word named first.
+        #expect(graph.concept("aortic valve")?.cards.contains(5) == true)
+        #expect(!graph.has(.requires, from: "left ventricle", to: "aortic valve"))
         #expect(!graph.has(.requires, from: "left ventricle", to: "heart"))
     }
 }
@@ -571,6 +573,38 @@ import Testing
         #expect(graph.has(.broader, from: "Mania", to: "Lithium"))
     }
 
+    @Test func aGenusMayHoldAKindWithTheSubjectsHead() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Data compression", "Reducing the number of bits a file needs."),
+                    ("Lossless compression", "A data compression algorithm that keeps every bit."),
+                    ("Memory", "Where a computer keeps data."),
+                    ("Stack frame", "A memory region for one call."),
+                ]))
+        #expect(graph.isBroader("data compression", than: "lossless compression"))
+        // A concept inside the genus with another head is no kind of it ("memory region" is no memory).
+        #expect(!graph.isBroader("memory", than: "stack frame"))
+    }
+
+    @Test func aPartThatContainsAThingHasItAsAPart() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Pollen", "Male microgametophytes of seed plants."),
+                    ("Anther", "The part of a stamen that contains the pollen."),
+                    ("Filament", "The stalk of the stamen that holds the anther."),
+                    ("Address", "A number that names a memory location."),
+                    ("Program counter", "The part of the processor that contains the address of the next step."),
+                ]))
+        #expect(graph.isBroader("anther", than: "pollen"))
+        // "Holds" is also support (a stalk holds an anther up); an abstract thing held is stored, no part.
+        #expect(!graph.isBroader("filament", than: "anther"))
+        #expect(!graph.isBroader("program counter", than: "address"))
+    }
+
     @Test func theHierarchyHasNoCycle() {
         let graph = extract(
             deck(
@@ -609,6 +643,34 @@ import Testing
         #expect(!graph.has(.requires, from: "value delivery", to: "value creation"))
         let relation = graph.relations.first { $0.kind == .requires }
         #expect(relation?.evidence == "d:3 \"value creation\"")
+    }
+
+    @Test func onlyCardsThatDefineTheirSubjectGivePrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Market", "Interaction between buyers and sellers."),
+                    ("What is a buyer?", "Someone who pays for goods."),
+                    ("Seller", "Someone who is paid for goods."),
+                    ("Labor market", "A market where households sell their labor."),
+                    ("Household", "People living in one home."),
+                    ("Why do sellers need a labor market?", "Sellers hire households in the labor market."),
+                    ("What happens to a market when buyers leave?", "Sellers lower their prices."),
+                ]))
+        // The definitions build on what they name.
+        #expect(graph.has(.requires, from: "buyer", to: "market"))
+        #expect(graph.has(.requires, from: "household", to: "labor market"))
+        // Questions about a subject state facts and associations, not what it is built on.
+        #expect(!graph.has(.requires, from: "seller", to: "labor market"))
+        #expect(!graph.has(.requires, from: "labor market", to: "seller"))
+        #expect(!graph.relations.contains { $0.kind == .requires && graph.concepts[$0.target].cards == [5] })
+        // A word the cards only use ("goods", "prices") is no prerequisite of what names it.
+        #expect(
+            !graph.relations.contains {
+                $0.kind == .requires
+                    && ["goods", "prices", "price"].contains(graph.concepts[$0.source].label.lowercased())
+            })
     }
 
     @Test func theDecksTopicWordIsNoPrerequisiteOfEverything() {

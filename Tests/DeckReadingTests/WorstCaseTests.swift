@@ -77,4 +77,21 @@ extension WorstCaseTests {
         #expect(names(DeckOrder.canonical(moved)) == names(canonical))
         #expect(canonical.prefix(2).map(\.name) == ["anatomy", "biology"])
     }
+
+    @Test func numbersInDeckNamesCompareByValue() {
+        func deck(_ name: String) -> Deck {
+            Deck(
+                name: name, path: name + ".csv", format: .csv,
+                cards: [Card(front: name, back: "b", deck: name, location: SourceLocation(file: name, line: 1))])
+        }
+        let names = ["Module 10", "Module 4b", "Module 9", "Module 4a", "Module 11", "Part 02", "Part 2", "Module"]
+        let canonical = DeckOrder.canonical(names.map(deck)).map(\.name)
+        #expect(
+            canonical == [
+                "Module", "Module 4a", "Module 4b", "Module 9", "Module 10", "Module 11", "Part 02", "Part 2",
+            ])
+        #expect(DeckOrder.canonical(names.reversed().map(deck)).map(\.name) == canonical)
+        #expect(DeckOrder.naturalPrecedes("a9", "a10") && !DeckOrder.naturalPrecedes("a10", "a9"))
+        #expect(!DeckOrder.naturalPrecedes("b1", "a2"))
+    }
 }

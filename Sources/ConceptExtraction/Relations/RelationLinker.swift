@@ -11,6 +11,9 @@ struct RelationLinker {
     private var drafts: [DraftRelation]
     /// Per card: the concepts in the order the learner meets them, and the mentions of the answer.
     private var cardMentions: [(front: [Mention], items: [Int], back: [Mention], definition: DefinitionLinks)] = []
+    /// Per card: whether it defines its subject (see `ExtractionRun.definesSubject`); only such cards
+    /// give prerequisites.
+    private var defines: [Bool] = []
     /// Per card: the concept it is mainly about (the first subject its front names), if any.
     private var primarySubject: [Int?] = []
 
@@ -29,10 +32,11 @@ struct RelationLinker {
 
     mutating func addCard(
         _ index: Int, primary: Int?, frontMentions: [Mention], itemConcepts: [Int], backMentions: [Mention],
-        definition: DefinitionLinks
+        definition: DefinitionLinks, defines: Bool
     ) {
         precondition(index == cardMentions.count, "cards are added in order")
         cardMentions.append((frontMentions, itemConcepts, backMentions, definition))
+        self.defines.append(defines)
         primarySubject.append(primary)
     }
 
@@ -197,6 +201,13 @@ struct RelationLinker {
             }
         }
         let topicThreshold = max(8, cards.count / 4)
+        // A prerequisite is an idea the decks teach: the subject of a card that defines it. A word the
+        // decks only use ("computers", "space", "people") is assumed knowledge; as a prerequisite it
+        // orders nothing the learner studies and only delays what it is linked to.
+        var defined = [Bool](repeating: false, count: registry.entryCount)
+        for card in cards.indices where defines[card] {
+            if let subject = primarySubject[card] ?? subjectsOfCard[card].first { defined[subject] = true }
+        }
         var coMentions: [UInt64: (count: Int, card: Int)] = [:]
         // Whether a concept names one individual thing (memoised: one look-up per concept).
         var individuals: [Int: Bool] = [:]
@@ -209,7 +220,7 @@ struct RelationLinker {
         for card in cards.indices {
             let seen = cardMentions[card]
             let subjects = subjectsOfCard[card]
-            if let subject = primarySubject[card] ?? subjects.first {
+            if defines[card], let subject = primarySubject[card] ?? subjects.first {
                 // A definition is the answer's first line; the lines below it (bullets, notes) list
                 // the topic's parts, facts and steps, which are no prerequisites of it.
                 let firstLine = cards[card].back.split(whereSeparator: \.isNewline).first.map { $0.lowercased() } ?? ""
@@ -224,7 +235,7 @@ struct RelationLinker {
                     + seen.back.filter({ !outline && (!notes || firstLine.contains($0.surface.lowercased())) })
                 where !subjects.contains(mention.concept) {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
-                    guard mentionCards[mention.concept] <= topicThreshold,
+                    guard defined[mention.concept], mentionCards[mention.concept] <= topicThreshold,
                         !hierarchy.reaches(from: subject, to: mention.concept, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }

@@ -46,6 +46,13 @@ enum Lexicon {
         "recall", "label", "match", "complete", "fill",
     ]
 
+    /// The words of a front that only asks what its subject is ("What is X?", "Define X", "What does X
+    /// stand for?", "The meaning of the term X"): with nothing else on the front, the answer defines X.
+    static let definitionQuestionWords: Set<String> = [
+        "what", "define", "definition", "meaning", "mean", "meant", "means", "by", "term", "explain", "describe",
+        "is", "are", "does", "do", "of", "stand", "stands", "for", "concept", "called",
+    ]
+
     /// Words a card uses to frame its subject ("definition of X", "the role of X"), removed from fronts.
     static let framingNouns: Set<String> = [
         "definition", "meaning", "role", "purpose", "importance", "significance", "concept", "idea", "notion",
@@ -197,6 +204,9 @@ enum Lexicon {
         "cluster", "set", "group", "collection", "series", "list", "sequence", "number", "amount", "combination",
         "mixture", "array", "bundle", "chain", "network", "pair", "range", "family", "class", "category",
     ]
+
+    /// Verbs of containment in a part's definition ("the part of a stamen that contains the pollen").
+    static let containmentVerbs: Set<String> = ["contains", "contain", "houses", "encloses", "enclose"]
 
     /// Words that open the list of what something is made of ("composed of A, B and C").
     static let compositionWords: Set<String> = [
