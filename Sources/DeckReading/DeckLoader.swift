@@ -291,6 +291,7 @@ public struct DeckLoader: Sendable {
 
         var chosen = format
         var separator: [UInt8]?
+        var inlinePairs = false
         let hasAnkiHeader = AnkiHeader.isPresent(bytes, from: start)
         if chosen == nil {
             if hasAnkiHeader {
@@ -307,6 +308,10 @@ public struct DeckLoader: Sendable {
             {
                 chosen = sep == [Bytes.tab] ? .tsv : .separated
                 separator = sep
+            } else if let sep = InlinePairSniffer.sniff(bytes, from: start) {
+                chosen = .separated
+                separator = sep
+                inlinePairs = true
             } else {
                 chosen = .plain
             }
@@ -346,9 +351,16 @@ public struct DeckLoader: Sendable {
                 default:
                     let candidates =
                         format == .anki ? SeparatorSniffer.custom + [Array(",".utf8)] : SeparatorSniffer.custom
-                    separator =
-                        SeparatorSniffer.sniff(bytes, from: bodyStart, candidates: candidates, quoting: format == .anki)
-                        ?? (format == .anki ? [Bytes.tab] : [Bytes.tab])
+                    if let sep = SeparatorSniffer.sniff(
+                        bytes, from: bodyStart, candidates: candidates, quoting: format == .anki)
+                    {
+                        separator = sep
+                    } else if format == .separated, let sep = InlinePairSniffer.sniff(bytes, from: bodyStart) {
+                        separator = sep
+                        inlinePairs = true
+                    } else {
+                        separator = [Bytes.tab]
+                    }
                 }
             }
             let sep = separator!
@@ -359,7 +371,7 @@ public struct DeckLoader: Sendable {
             }
             let reader = DelimitedReader(
                 file: path, deckName: name, separator: sep, quoting: quoting,
-                html: header?.html, anki: header)
+                html: header?.html, anki: header, inlinePairs: inlinePairs)
             let out = reader.read(bytes, from: bodyStart, firstLine: bodyLine)
             cards = out.cards
             errors += out.errors

@@ -9,6 +9,9 @@ struct DelimitedReader {
     var quoting: Bool
     var html: Bool?
     var anki: AnkiHeader?
+    /// Glossary lines (`term: definition`, see `InlinePairSniffer`): a line splits at its first
+    /// separator only, and a first line without the separator is the deck's title, not a warning.
+    var inlinePairs = false
 
     struct Output {
         var cards: [Card] = []
@@ -21,8 +24,8 @@ struct DelimitedReader {
 
     func read(_ b: [UInt8], from start: Int, firstLine: Int) -> Output {
         var out = Output()
-        let tokens = DelimitedTokenizer(separator: separator, quoting: quoting).tokenize(
-            b, from: start, firstLine: firstLine)
+        let tokens = DelimitedTokenizer(separator: separator, quoting: quoting, maxFields: inlinePairs ? 2 : .max)
+            .tokenize(b, from: start, firstLine: firstLine)
         if let openLine = tokens.unterminatedQuoteLine {
             out.errors.append(
                 DeckReadError(
@@ -30,6 +33,7 @@ struct DelimitedReader {
                     "quoted field opened here is never closed", hint: "add the closing \" or double the quotes inside"))
         }
         var records = tokens.records.filter { !$0.isBlank }
+        if inlinePairs, records.first?.fields.count == 1 { records.removeFirst() }  // the title line
         guard !records.isEmpty else { return out }
 
         var plan = ColumnPlan()

@@ -22,6 +22,9 @@ struct DelimitedTokenizer {
 
     var separator: [UInt8]
     var quoting: Bool
+    /// Past this many fields the separator is ordinary text (`term: a definition: with colons` is
+    /// two fields when the separator is `: ` and `maxFields` is 2).
+    var maxFields: Int = .max
 
     func tokenize(_ b: [UInt8], from start: Int, firstLine: Int, maxRecords: Int = .max) -> Output {
         var records: [Record] = []
@@ -88,7 +91,7 @@ struct DelimitedTokenizer {
                 atFieldStart = true
                 continue
             }
-            if c == s0 && matches(b, i, sep) {
+            if c == s0 && fields.count + 1 < maxFields && matches(b, i, sep) {
                 endField()
                 i += sep.count
                 atFieldStart = true
@@ -140,5 +143,66 @@ enum SeparatorSniffer {
             if share >= minShare && share > (best?.share ?? 0) + 1e-9 { best = (sep, share) }
         }
         return best?.sep
+    }
+}
+
+/// Recognises decks typed one card a line as `term: definition`, `term - definition`,
+/// `term – definition` or `term = definition` (how people type a glossary), where the separator may
+/// occur again inside the definition: it splits a line at its first occurrence only.
+///
+/// A line counts for a candidate when the candidate follows a short term (one to eight words, no
+/// `?`) and a non-blank definition follows it; the candidate that most of the first 500 non-blank
+/// lines (70%, and at least two) split so wins. A title line or a few stray lines do not stop it.
+/// *Gets wrong*: a plain-text deck whose answers mostly start with a short label and a colon is read
+/// as pairs (such a deck is rare; `--deck-format plain` forces the other reading).
+/// - Complexity: O(n) in the bytes looked at (at most 500 lines).
+enum InlinePairSniffer {
+    static let candidates: [[UInt8]] = [": ", " - ", " \u{2013} ", " \u{2014} ", " = "].map { Array($0.utf8) }
+
+    static func sniff(_ b: [UInt8], from start: Int) -> [UInt8]? {
+        var lines: [ArraySlice<UInt8>] = []
+        var lineStart = start
+        var i = start
+        while i <= b.count && lines.count < 500 {
+            if i == b.count || b[i] == Bytes.lf || b[i] == Bytes.cr {
+                let line = b[lineStart..<i]
+                if line.contains(where: { $0 != Bytes.space && $0 != Bytes.tab }) && line.first != UInt8(ascii: "#") {
+                    lines.append(line)
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        guard lines.count >= 2 else { return nil }
+        var best: (separator: [UInt8], hits: Int)?
+        for candidate in candidates {
+            let hits = lines.count(where: { splitsAsPair($0, at: candidate) })
+            if hits >= 2, Double(hits) >= 0.7 * Double(lines.count), hits > (best?.hits ?? 0) {
+                best = (candidate, hits)
+            }
+        }
+        return best?.separator
+    }
+
+    /// Whether `line` reads as a short term, then `separator`, then a definition.
+    static func splitsAsPair(_ line: ArraySlice<UInt8>, at separator: [UInt8]) -> Bool {
+        guard let at = firstIndex(of: separator, in: line) else { return false }
+        let term = line[line.startIndex..<at]
+        let definition = line[(at + separator.count)...]
+        guard !term.contains(UInt8(ascii: "?")), !term.contains(Bytes.tab),
+            definition.contains(where: { $0 != Bytes.space && $0 != Bytes.tab })
+        else { return false }
+        let words = term.split(whereSeparator: { $0 == Bytes.space }).count
+        return (1...8).contains(words)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in line: ArraySlice<UInt8>) -> Int? {
+        guard line.count >= needle.count else { return nil }
+        var i = line.startIndex
+        while i + needle.count <= line.endIndex {
+            if line[i] == needle[0] && line[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }
