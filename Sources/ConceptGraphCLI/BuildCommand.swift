@@ -48,6 +48,22 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        // `build -o graph.graphml` would make a folder named like a file: say what build writes.
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
+        let suffix = (output as NSString).pathExtension.lowercased()
+        if !(exists && isFolder.boolValue), Self.fileSuffixes.contains(suffix) {
+            throw ValidationError(
+                "--output names the folder build writes concepts.graphml, concepts.dot and concepts.svg into; "
+                    + "'\(output)' looks like one file: use `conceptgraph export … --output \(output)` for a "
+                    + "single file, or give build a folder")
+        }
+    }
+
+    /// Suffixes of the files `build` and `export` write, which a folder name is unlikely to end in.
+    static let fileSuffixes: Set<String> = ["graphml", "gexf", "dot", "gv", "svg", "png", "pdf", "json", "mmd", "apkg"]
+
     func run() throws {
         let timings = reporting.timings ? StageTimings() : nil
         defer { if let timings { Diagnostics.printError(timings.report) } }

@@ -68,6 +68,23 @@ import Testing
     }
 
     @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
+    func buildRefusesAnOutputNamedLikeAFile() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        try Self.write(Self.goodDeck, to: folder.appendingPathComponent("Decks/crm.txt"))
+        let run = try Self.run(["build", "--output", "graph.graphml"], in: folder)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("'graph.graphml' looks like one file"), "\(run.stderr)")
+        #expect(run.stderr.contains("conceptgraph export"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("graph.graphml").path))
+        // A folder that exists is a folder, whatever its name.
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("old.svg"), withIntermediateDirectories: true)
+        let existing = try Self.run(["build", "--output", "old.svg", "--format", "graphml"], in: folder)
+        #expect(existing.status == 0, "\(existing.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("old.svg/concepts.graphml").path))
+    }
+
+    @Test(.enabled(if: binary != nil, "needs the built conceptgraph binary"))
     func timingsListEveryStageOnStandardError() throws {
         let folder = try TestPaths.temporaryDirectory()
         try Self.write(Self.goodDeck, to: folder.appendingPathComponent("Decks/crm.txt"))
