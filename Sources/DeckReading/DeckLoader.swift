@@ -146,9 +146,12 @@ public struct DeckLoader: Sendable {
             // A note without the plugin's deck tag is not a flashcard note (a README, a SOURCE.md).
             let untagged = ext != "json" && result.warnings.contains { $0.kind == .notADeck }
             if result.decks.isEmpty || untagged {
+                // One wording for every note that is no deck, whether it has card-like lines or none.
                 let reason =
-                    untagged
-                    ? "a Markdown note without a flashcards tag" : result.errors.first?.message ?? "no cards"
+                    ext == "json"
+                    ? result.errors.first?.message ?? "no cards"
+                    : "a Markdown note without flashcards (no "
+                        + Self.obsidianSettings(near: path).flashcardTags.joined(separator: "/") + " tag or no cards)"
                 result.decks = []
                 result.warnings = [
                     .warning(.notADeck, at: SourceLocation(file: path, line: 0), "skipped: \(reason)")
