@@ -85,7 +85,8 @@ import Testing
         #expect(skipped.count == 4)
         #expect(skipped.contains { $0.contains("JSON, but not a CrowdAnki deck") })
         // Notes with no card lines and notes with cards but no deck tag say the same.
-        #expect(skipped.count { $0 == "skipped: a Markdown note without flashcards (no #flashcards tag or no cards)" } == 2)
+        let note = "skipped: a Markdown note without flashcards (no #flashcards tag or no cards)"
+        #expect(skipped.count { $0 == note } == 2)
         #expect(skipped.contains { $0.contains("not a deck file") })
         // A file named explicitly is always attempted.
         let md = DeckLoader().load(paths: [dir.appendingPathComponent("readme.md").path])
