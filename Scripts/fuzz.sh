@@ -4,10 +4,12 @@
 #   Scripts/fuzz.sh                       # every target for 30 s each (what CI runs)
 #   Scripts/fuzz.sh --time 3600 export    # one target for an hour
 #   Scripts/fuzz.sh --runs 10000000 readers-csv
+#   Scripts/fuzz.sh --runs 10000000 --time 7200 export   # whichever comes first
 #   Scripts/fuzz.sh --list                # the target names
 #   Scripts/fuzz.sh --dot-check           # the export corpus's DOT through Graphviz (`neato -Tcanon`)
 #   Scripts/fuzz.sh --no-build ...        # reuse the binaries in .build-fuzz (parallel campaigns)
 #   Scripts/fuzz.sh --jobs 2 ...          # two targets at a time
+#   Scripts/fuzz.sh --max-len 4096 ...    # inputs up to 4 KiB (libFuzzer's default; CI: 64 KiB)
 #
 # Targets: readers-<reader> (one per reader FuzzReaders knows: `auto` plus every DeckFormat),
 # fieldtext, export. Builds in release mode with AddressSanitizer into .build-fuzz (flags: see
@@ -19,21 +21,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=30
+time_given=false
 runs=""
 list=false
 dot_check=false
 no_build=false
 jobs=1
+max_len=65536
 targets=()
 while (($#)); do
     case "$1" in
-        --time) seconds=$2; shift 2 ;;
+        --time) seconds=$2; time_given=true; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --list) list=true; shift ;;
         --dot-check) dot_check=true; shift ;;
         --no-build) no_build=true; shift ;;
         --jobs) jobs=$2; shift 2 ;;
-        -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+        --max-len) max_len=$2; shift 2 ;;
+        -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
         *) targets+=("$1"); shift ;;
     esac
 done
@@ -91,11 +96,14 @@ run_target() {
     local corpus=$scratch/corpus/$target artifacts=$scratch/artifacts/$target log=$scratch/logs/$target.log
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
     local limit=(-max_total_time="$seconds")
-    [ -n "$runs" ] && limit=(-runs="$runs")
+    # --runs alone: that many executions; with --time too: whichever comes first.
+    if [ -n "$runs" ]; then
+        if $time_given; then limit+=(-runs="$runs"); else limit=(-runs="$runs"); fi
+    fi
     local result status=0
     # Leaks are checked (detect_leaks=1): the readers and exporters must free what libxml2 allocates.
     if FUZZ_READER=$reader SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-        "$bin/$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+        "$bin/$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1; then
         result=ok
     else
