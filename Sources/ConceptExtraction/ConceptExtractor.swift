@@ -732,11 +732,22 @@ private struct ExtractionRun {
             return false
         }
         if genusEnd < back.count, back[genusEnd].gap != .boundary,
-            back[genusEnd].tag == .auxiliary || back[genusEnd].tag == .verb
+            back[genusEnd].tag == .auxiliary || back[genusEnd].tag == .verb,
+            !isReducedRelative(back, at: genusEnd)
         {
             return false
         }
         return true
+    }
+
+    /// Whether `back[index]` opens a reduced relative clause: a past participle followed by a preposition
+    /// or an adverb ("A protein found in muscle cells"), which says more of the noun before it.
+    func isReducedRelative(_ back: [Token], at index: Int) -> Bool {
+        guard back[index].tag == .verb, index + 1 < back.count, back[index + 1].gap != .boundary,
+            back[index + 1].tag == .preposition || back[index + 1].tag == .adverb
+        else { return false }
+        var tagger = normalizer.tagger
+        return tagger.isPastParticiple(back[index].lower)
     }
 
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the

@@ -163,7 +163,13 @@ struct FrontParser {
         // "valid bit indicates (...)", "the cache is designed to work with": a statement to complete
         // is about what stands before its verb.
         // (A verb-like last word with nothing after it and no blank to fill is a noun: "touch points".)
-        if !wasQuestion || words.count <= 5,
+        // "How is the action potential transmitted along the axon?": a passive question names its subject
+        // before the participle, however long the question goes on after it.
+        let passiveQuestion =
+            tokens.count > 2 && FrontParser.mannerQuestionWords.contains(tokens[0].lower)
+            && ["is", "are", "was", "were"].contains(tokens[1].lower)
+            && words.dropFirst().contains { $0.tag == .verb && !$0.lower.hasSuffix("ing") }
+        if !wasQuestion || words.count <= 5 || passiveQuestion,
             let verb = words.firstIndex(where: {
                 Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower)
                     || ($0.tag == .verb && !$0.lower.hasSuffix("ing"))
@@ -421,6 +427,8 @@ struct FrontParser {
     }
 
     // MARK: - Token-level clean-up
+
+    static let mannerQuestionWords: Set<String> = ["how", "where", "when", "why"]
 
     /// Removes "what is (a)", "define", "how do you VERB", "what do X VERB", framing like "the role of".
     /// Returns whether the front was a question or task.

@@ -83,6 +83,14 @@ extension Normalizer {
         // "on demand", "in situ", "up selling": a particle may open a name.
         if leading && Lexicon.leadingParticles.contains(token.lower) && !nextIsFunctionWord { return false }
         if Lexicon.functionWords.contains(token.lower) { return true }
+        // "glycolipids predominantly (found)": an adverb closes no noun phrase.
+        // ("Multiply" is also a verb, "assembly" a noun: kept.)
+        if !leading, token.tag == .adverb, token.lower.hasSuffix("ly"),
+            tagger.lexicon.wordNet.entry(token.lower, .verb) == nil,
+            tagger.lexicon.wordNet.entry(token.lower, .noun) == nil
+        {
+            return true
+        }
         return leading && token.isNumber
     }
 }
