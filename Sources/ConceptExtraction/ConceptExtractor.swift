@@ -134,6 +134,7 @@ private struct ExtractionRun {
                 }
                 registerShortForms(of: subject, concept: id, card: index)
             }
+            if let place = reading.placeAnswer, !place.isScaffolding { registry.add(place) }
             // A heading path is a hierarchy: each heading is broader than the next, the last than the subject.
             var outer: Int?
             for heading in reading.headingPath {

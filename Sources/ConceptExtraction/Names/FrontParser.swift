@@ -24,6 +24,10 @@ struct FrontReading: Sendable {
     var identifiedClass: (name: NameForm, quote: String)?
     /// The answer's names in other languages ("Isometrisk / Isometric" gives "Isometrisk").
     var answerAliases: [NameForm] = []
+    /// "Where is antidiuretic hormone produced? → The pituitary", "When does ventricular systole start?
+    /// → The QRS complex": a short noun phrase answering where or when names a place or an event, an
+    /// idea of its own (the card stays about its front's subject).
+    var placeAnswer: NameForm?
     /// Headings above the subject when the front is a Markdown heading path
     /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
     var headingPath: [NameForm] = []
@@ -94,6 +98,7 @@ struct FrontParser {
             return reading
         }
         let translated = preferredTranslation(of: front)
+        reading.placeAnswer = placeAnswer(translated, back: back)
         if let identified = identification(translated, back: back) {
             reading.subjects = [identified.answer]
             reading.isReversed = true
@@ -302,6 +307,43 @@ struct FrontParser {
         guard bestScore > 0 || parts.count == 1 else { return nil }
         let aliases = names.enumerated().filter { $0.offset != best }.map(\.element)
         return (names[best], isGeneric ? nil : (className, String(question) + "?"), aliases)
+    }
+
+    /// The answer of a where/when question (its last sentence opens with "where" or "when") when it is
+    /// one short noun phrase: one to four words after an optional article or opening preposition ("The
+    /// P-wave", "In B-lymphocytes"), no verb, list, number or clause; in the most English of its
+    /// translations ("Hypofysen / The pituitary" → "pituitary").
+    private mutating func placeAnswer(_ front: String, back: String) -> NameForm? {
+        guard let mark = front.lastIndex(of: "?") else { return nil }
+        var question = Substring(front[..<mark])
+        if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        guard let opener = question.split(separator: " ").first?.lowercased(), opener == "where" || opener == "when"
+        else { return nil }
+        let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 3 else { return nil }
+        var best: NameForm?
+        var bestScore = -1.0
+        for part in parts {
+            var tokens = normalizer.tokens(String(part).trimming(".,;"))[...]
+            while let first = tokens.first, first.tag == .preposition || first.tag == .determiner {
+                tokens = tokens.dropFirst()
+            }
+            guard !tokens.isEmpty, tokens.count <= 4, !tokens.dropFirst().contains(where: { $0.gap == .boundary }),
+                !tokens.contains(where: {
+                    $0.isNumber || !$0.tag.isNominal || Lexicon.functionWords.contains($0.lower)
+                }),
+                let last = tokens.last, last.tag == .noun || last.tag == .name,
+                let name = normalizer.name(tokens)
+            else { continue }
+            let english = Double(tokens.filter { normalizer.tagger.lexicon.info($0.lower).isEnglish }.count)
+            let score = english / Double(tokens.count)
+            if score > bestScore {
+                best = name
+                bestScore = score
+            }
+        }
+        return bestScore > 0 || parts.count == 1 ? best : nil
     }
 
     // MARK: - Text-level clean-up
