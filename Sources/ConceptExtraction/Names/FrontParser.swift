@@ -88,10 +88,21 @@ struct FrontParser {
         if let last = headings.last { front = last }
         // "(...): the study of how humans choose" answered "Economics": the gap opens the front, so the
         // front defines the answer, which is the card's subject.
+        // A short form in parentheses ("Gross domestic product (GDP)") is the answer's alias, not a word of
+        // its name.
+        var answerAlias: String?
+        var answerCount: Int?
+        var answerCountWord: String?
+        let answerText =
+            front.hasPrefix("(...)")
+            ? removeParentheticals(back, count: &answerCount, countWord: &answerCountWord, alias: &answerAlias) : back
         if front.hasPrefix("(...)"), !back.contains(where: \.isNewline),
-            let answer = normalizer.name(normalizer.tokens(back)[...]), answer.count <= 4
+            let answer = normalizer.name(normalizer.tokens(answerText)[...]), answer.count <= 4
         {
             reading.subjects = [answer]
+            if let answerAlias, let form = normalizer.name(normalizer.tokens(answerAlias)[...]) {
+                reading.parentheticalAlias = form
+            }
             reading.isReversed = true
             reading.tokens = normalizer.tokens(front)
             reading.text = front
@@ -192,6 +203,14 @@ struct FrontParser {
         if wasQuestion && words.count > 5 && hasVerb(words) { return reading }
         let subjectWords = trimmedAtPreposition(words)
         if subjectWords.count > 6 { return reading }
+        // "Why is it unfair or meaningless to …?": a why/how question whose subject holds no noun asks
+        // about a judgement, not about a thing; the card goes to what it mentions. ("What is dioecious?"
+        // still names its adjective term.)
+        if wasQuestion, let opener = tokens.first?.lower, ["why", "how"].contains(opener),
+            !subjectWords.contains(where: { $0.tag == .noun || $0.tag == .name })
+        {
+            return reading
+        }
         if let subject = normalizer.name(subjectWords) {
             reading.subjects = [subject]
             if count != nil || countWord != nil {

@@ -180,7 +180,7 @@ enum Lexicon {
         "something", "one", "ones", "series", "collection", "cluster", "list", "example", "examples", "member",
         "members", "feature", "features", "aspect", "aspects", "state", "result", "use", "time", "name", "word",
         "technique", "condition", "property", "properties", "unit", "phase", "step", "portion", "section",
-        "region", "element", "elements", "component", "components", "level", "measure",
+        "region", "element", "elements", "component", "components", "level", "measure", "study", "studies",
     ]
 
     /// WordNet classes whose members name a part, place or stage of a whole ("stalk" is a plant organ,
