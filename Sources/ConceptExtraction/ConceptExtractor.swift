@@ -492,8 +492,17 @@ private struct ExtractionRun {
                         index > 0 && tokens[index].text.first?.isUppercase == true
                         && tokens[index - 1].text.count <= 3 && tokens[index - 1].text.first?.isUppercase == true
                         && !normalizer.isAcronym(tokens[index - 1])
+                    // Nor a capitalised word joined by "and" to another ("Trinidad and Tobago", "Turks and
+                    // Caicos Islands"): a part of a longer proper name.
+                    func capitalised(_ at: Int) -> Bool {
+                        at >= 0 && at < tokens.count && tokens[at].text.first?.isUppercase == true
+                    }
+                    let inJoinedName =
+                        capitalised(index)
+                        && (index >= 2 && tokens[index - 1].lower == "and" && capitalised(index - 2)
+                            || index + 2 < tokens.count && tokens[index + 1].lower == "and" && capitalised(index + 2))
                     let opensPhrase =
-                        !inLongerName
+                        !inLongerName && !inJoinedName
                         && (afterArticle || index == 0 || tokens[index].gap == .boundary
                             || tokens[index - 1].tag == .verb)
                     if opensPhrase,
@@ -666,6 +675,8 @@ private struct ExtractionRun {
         // Genus nouns of definitions, counted once per card (a bare name as the answer counts too: a
         // capital named on two cards is a concept, though a proper name).
         var fromAnswers = Set<String>()
+        var sameGenus: [String: NameForm] = [:]
+        var differentGenus = Set<String>()
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
             guard let genus = genusPhrase(in: backTokens[index]), let last = genus.last,
                 let head = normalizer.name([last][...]), !Lexicon.genericNouns.contains(last.lower)
@@ -677,9 +688,42 @@ private struct ExtractionRun {
             {
                 continue
             }
+            // Nor do capitalised words joined by a short lower-case word of another language ("Trinidad und
+            // Tobago", "Trinidad y Tobago"): a proper name in that language. (English "and/or" lists of
+            // title-case terms, "Fixed Cost or Sunk Cost", keep their head.)
+            if genus.count >= 3, genus.first?.text.first?.isUppercase == true, last.text.first?.isUppercase == true,
+                genus.allSatisfy({
+                    $0.text.first?.isUppercase == true
+                        || ($0.text.count <= 3 && $0.text.allSatisfy(\.isLowercase)
+                            && !Lexicon.functionWords.contains($0.lower))
+                }),
+                genus.contains(where: { $0.text.first?.isUppercase != true })
+            {
+                continue
+            }
             if heads[head.key] == nil { order.append(head.key) }
             heads[head.key, default: (0, index, head)].count += 1
             fromAnswers.insert(head.key)
+            // The whole genus, while every definition giving this head gives the same one.
+            // (Two or three words of English: a run of words in another language is no genus.)
+            if let whole = normalizer.name(genus), (2...3).contains(whole.count), whole.count == genus.count,
+                !genus.contains(where: { $0.gap == .joiner && $0.joiner == "/" }),
+                genus.allSatisfy({ normalizer.isAcronym($0) || normalizer.tagger.lexicon.info($0.lower).isEnglish })
+            {
+                if sameGenus[head.key] == nil, heads[head.key]?.count == 1 {
+                    sameGenus[head.key] = whole
+                } else if sameGenus[head.key]?.key != whole.key {
+                    sameGenus[head.key] = nil
+                    differentGenus.insert(head.key)
+                }
+            } else {
+                differentGenus.insert(head.key)
+            }
+        }
+        // A head that every definition gives inside one and the same longer genus ("Autonomous community of
+        // Spain" twice) names that genus: the hub is "autonomous community", not "community".
+        for (key, whole) in sameGenus where !differentGenus.contains(key) {
+            heads[key]?.name = whole
         }
         // Wholes that part-of definitions name ("gland in a flower", "organ of a flower"), once per card.
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {

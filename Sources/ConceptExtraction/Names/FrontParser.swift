@@ -491,6 +491,13 @@ struct FrontParser {
 
     static let mannerQuestionWords: Set<String> = ["how", "where", "when", "why"]
 
+    /// A short capitalised abbreviation of letters ("St", "Mt", "Dr"): a capital, then one or two small
+    /// letters; the full stop after it does not end a name.
+    static func isShortTitle(_ text: String) -> Bool {
+        guard (2...3).contains(text.count), let first = text.first, first.isUppercase else { return false }
+        return text.dropFirst().allSatisfy { $0.isLowercase }
+    }
+
     /// Removes "what is (a)", "define", "how do you VERB", "what do X VERB", framing like "the role of".
     /// Returns whether the front was a question or task.
     private func stripQuestion(_ words: inout ArraySlice<Token>) -> Bool {
@@ -537,7 +544,13 @@ struct FrontParser {
     private func trimmedAtPreposition(_ words: ArraySlice<Token>) -> ArraySlice<Token> {
         var cut = words
         // A boundary (comma, colon) ends the name.
-        if let stop = cut.dropFirst().firstIndex(where: { $0.gap == .boundary }) { cut = cut[..<stop] }
+        // (Not after a short capitalised abbreviation before a capital: "St. John's", "Mt. Everest".)
+        if let stop = cut.indices.dropFirst().first(where: { index in
+            cut[index].gap == .boundary
+                && !(Self.isShortTitle(cut[index - 1].text) && cut[index].text.first?.isUppercase == true)
+        }) {
+            cut = cut[..<stop]
+        }
         // A long name ends at its first preposition; a short one only at one other than "of"
         // ("mitochondria in respiration" → "mitochondria", but "theory of relativity" stays).
         for index in cut.indices.dropFirst() where Lexicon.prepositions.contains(cut[index].lower) {
