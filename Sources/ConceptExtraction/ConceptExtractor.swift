@@ -418,6 +418,8 @@ private struct ExtractionRun {
         else { return nil }
         if !item.marked && heading == nil { return nil }
         if let name = normalizer.name(tokens[...]), name.isScaffolding { return nil }
+        // A condition or a negated criterion ("If above fails: …", "Not able to play quietly") is no name.
+        if Lexicon.clauseOpeners.contains(first.lower) { return nil }
         // A bullet of notes that is only a modifier ("Substance-induced", "Mentally ill", "Organic") says
         // something of its heading; it names no idea (under a list of kinds it takes the kind's head).
         if heading == nil, let last = tokens.last, !normalizer.isAcronym(last),

@@ -78,6 +78,9 @@ enum Lexicon {
         "glossary", "topic", "topics", "problem", "problems", "todo", "summary", "deck", "worksheet", "practice",
     ]
 
+    /// Words that open a condition or a negation in a note ("if", "unless", "not"): such a line is no name.
+    static let clauseOpeners: Set<String> = ["if", "unless", "when", "whenever", "not", "because", "although"]
+
     /// Head nouns of headings that hold an answer's outline, not an idea ("Assessment Template", "Risk
     /// Factors Checklist"): the card is a writing aid, its bullets the slots of the outline.
     static let outlineHeads: Set<String> = ["template", "templates", "checklist", "checklists"]
