@@ -47,13 +47,16 @@ import Testing
         #expect(graph.concept("unfair or meaningless") == nil)
         #expect(graph.concept("theory") != nil)
         // Negative: "What is dioecious?" still names its adjective term.
-        #expect(extract(deck("d", [("What is dioecious?", "Having separate male and female plants.")])).concept(
-            "dioecious") != nil)
+        let term = extract(deck("d", [("What is dioecious?", "Having separate male and female plants.")]))
+        #expect(term.concept("dioecious") != nil)
     }
 
     @Test func aShortFormWrittenWithItsExpansionIsItsAlias() {
         let graph = extract(
-            deck("d", [("(...): Measure of the size of total production in an economy.", "Gross domestic product (GDP)")]))
+            deck(
+                "d",
+                [("(...): Measure of the size of total production in an economy.", "Gross domestic product (GDP)")]
+            ))
         let gdp = graph.concept("Gross domestic product")
         #expect(gdp != nil)
         #expect(gdp?.aliases.contains("GDP") == true)
