@@ -134,6 +134,7 @@ private struct ExtractionRun {
                 }
                 registerShortForms(of: subject, concept: id, card: index)
             }
+            if let place = reading.placeAnswer, !place.isScaffolding { registry.add(place) }
             // A heading path is a hierarchy: each heading is broader than the next, the last than the subject.
             var outer: Int?
             for heading in reading.headingPath {
@@ -417,6 +418,8 @@ private struct ExtractionRun {
         else { return nil }
         if !item.marked && heading == nil { return nil }
         if let name = normalizer.name(tokens[...]), name.isScaffolding { return nil }
+        // A condition or a negated criterion ("If above fails: …", "Not able to play quietly") is no name.
+        if Lexicon.clauseOpeners.contains(first.lower) { return nil }
         // A bullet of notes that is only a modifier ("Substance-induced", "Mentally ill", "Organic") says
         // something of its heading; it names no idea (under a list of kinds it takes the kind's head).
         if heading == nil, let last = tokens.last, !normalizer.isAcronym(last),
@@ -491,8 +494,17 @@ private struct ExtractionRun {
                         index > 0 && tokens[index].text.first?.isUppercase == true
                         && tokens[index - 1].text.count <= 3 && tokens[index - 1].text.first?.isUppercase == true
                         && !normalizer.isAcronym(tokens[index - 1])
+                    // Nor a capitalised word joined by "and" to another ("Trinidad and Tobago", "Turks and
+                    // Caicos Islands"): a part of a longer proper name.
+                    func capitalised(_ at: Int) -> Bool {
+                        at >= 0 && at < tokens.count && tokens[at].text.first?.isUppercase == true
+                    }
+                    let inJoinedName =
+                        capitalised(index)
+                        && (index >= 2 && tokens[index - 1].lower == "and" && capitalised(index - 2)
+                            || index + 2 < tokens.count && tokens[index + 1].lower == "and" && capitalised(index + 2))
                     let opensPhrase =
-                        !inLongerName
+                        !inLongerName && !inJoinedName
                         && (afterArticle || index == 0 || tokens[index].gap == .boundary
                             || tokens[index - 1].tag == .verb)
                     if opensPhrase,
@@ -665,6 +677,8 @@ private struct ExtractionRun {
         // Genus nouns of definitions, counted once per card (a bare name as the answer counts too: a
         // capital named on two cards is a concept, though a proper name).
         var fromAnswers = Set<String>()
+        var sameGenus: [String: NameForm] = [:]
+        var differentGenus = Set<String>()
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
             guard let genus = genusPhrase(in: backTokens[index]), let last = genus.last,
                 let head = normalizer.name([last][...]), !Lexicon.genericNouns.contains(last.lower)
@@ -676,9 +690,42 @@ private struct ExtractionRun {
             {
                 continue
             }
+            // Nor do capitalised words joined by a short lower-case word of another language ("Trinidad und
+            // Tobago", "Trinidad y Tobago"): a proper name in that language. (English "and/or" lists of
+            // title-case terms, "Fixed Cost or Sunk Cost", keep their head.)
+            if genus.count >= 3, genus.first?.text.first?.isUppercase == true, last.text.first?.isUppercase == true,
+                genus.allSatisfy({
+                    $0.text.first?.isUppercase == true
+                        || ($0.text.count <= 3 && $0.text.allSatisfy(\.isLowercase)
+                            && !Lexicon.functionWords.contains($0.lower))
+                }),
+                genus.contains(where: { $0.text.first?.isUppercase != true })
+            {
+                continue
+            }
             if heads[head.key] == nil { order.append(head.key) }
             heads[head.key, default: (0, index, head)].count += 1
             fromAnswers.insert(head.key)
+            // The whole genus, while every definition giving this head gives the same one.
+            // (Two or three words of English: a run of words in another language is no genus.)
+            if let whole = normalizer.name(genus), (2...3).contains(whole.count), whole.count == genus.count,
+                !genus.contains(where: { $0.gap == .joiner && $0.joiner == "/" }),
+                genus.allSatisfy({ normalizer.isAcronym($0) || normalizer.tagger.lexicon.info($0.lower).isEnglish })
+            {
+                if sameGenus[head.key] == nil, heads[head.key]?.count == 1 {
+                    sameGenus[head.key] = whole
+                } else if sameGenus[head.key]?.key != whole.key {
+                    sameGenus[head.key] = nil
+                    differentGenus.insert(head.key)
+                }
+            } else {
+                differentGenus.insert(head.key)
+            }
+        }
+        // A head that every definition gives inside one and the same longer genus ("Autonomous community of
+        // Spain" twice) names that genus: the hub is "autonomous community", not "community".
+        for (key, whole) in sameGenus where !differentGenus.contains(key) {
+            heads[key]?.name = whole
         }
         // Wholes that part-of definitions name ("gland in a flower", "organ of a flower"), once per card.
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
@@ -732,11 +779,22 @@ private struct ExtractionRun {
             return false
         }
         if genusEnd < back.count, back[genusEnd].gap != .boundary,
-            back[genusEnd].tag == .auxiliary || back[genusEnd].tag == .verb
+            back[genusEnd].tag == .auxiliary || back[genusEnd].tag == .verb,
+            !isReducedRelative(back, at: genusEnd)
         {
             return false
         }
         return true
+    }
+
+    /// Whether `back[index]` opens a reduced relative clause: a past participle followed by a preposition
+    /// or an adverb ("A protein found in muscle cells"), which says more of the noun before it.
+    func isReducedRelative(_ back: [Token], at index: Int) -> Bool {
+        guard back[index].tag == .verb, index + 1 < back.count, back[index + 1].gap != .boundary,
+            back[index + 1].tag == .preposition || back[index + 1].tag == .adverb
+        else { return false }
+        var tagger = normalizer.tagger
+        return tagger.isPastParticiple(back[index].lower)
     }
 
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the

@@ -40,17 +40,57 @@ public struct Tagger: Sendable {
 
     public mutating func tags(_ words: [TaggerInput]) -> [PartOfSpeech] {
         var tags: [PartOfSpeech] = []
+        var clauseOpensWithBe = false
         tags.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
             let previous: PartOfSpeech? = index > 0 && !word.afterBoundary ? tags[index - 1] : nil
             let previousWord = index > 0 && !word.afterBoundary ? words[index - 1].lower : nil
             // The phrase ends after this word: end of text, punctuation, or a preposition follows.
-            let endsPhrase =
-                index + 1 == words.count || words[index + 1].afterBoundary
-                || lexicon.info(words[index + 1].lower).closedClass == .preposition
+            let nextIsPreposition =
+                index + 1 < words.count && !words[index + 1].afterBoundary
+                && lexicon.info(words[index + 1].lower).closedClass == .preposition
+            let endsPhrase = index + 1 == words.count || words[index + 1].afterBoundary || nextIsPreposition
+            if word.afterBoundary || index == 0 { clauseOpensWithBe = false }
+            if index > 0, !word.afterBoundary, Self.beForms.contains(word.lower),
+                Self.mannerQuestionWords.contains(words[index - 1].lower)
+            {
+                clauseOpensWithBe = true
+            }
+            // A reduced relative clause: a past participle after a noun, followed by a preposition or an
+            // adverb ("a protein found in muscle", "a bone made of", "the potential transmitted along"),
+            // or closing a "how is X …?" question ("How is the action potential transmitted?"), is a verb:
+            // the noun phrase ends before it.
+            if previous == .noun || previous == .name || previous == .adjective, !word.isName,
+                isPastParticiple(word.lower),
+                nextIsPreposition || (endsPhrase && clauseOpensWithBe)
+                    || (index + 1 < words.count && !words[index + 1].afterBoundary
+                        && words[index + 1].lower.hasSuffix("ly")
+                        && lexicon.info(words[index + 1].lower).canBe(.adverb))
+            {
+                tags.append(.verb)
+                continue
+            }
             tags.append(tag(word, previous: previous, previousWord: previousWord, endsPhrase: endsPhrase))
         }
         return tags
+    }
+
+    static let beForms: Set<String> = ["is", "are", "was", "were"]
+    /// Question words after which "is/are" puts the subject before a participle ("How is X made?").
+    static let mannerQuestionWords: Set<String> = ["how", "where", "when", "why"]
+
+    /// Whether `word` is a past participle English uses mainly as a verb: a form in "-ed" or "-en", or an
+    /// irregular one ("found", "made", "known"), whose verb reading is used more than its noun reading
+    /// ("ground", "bound" stay nouns: their noun senses are tagged more often).
+    public mutating func isPastParticiple(_ word: String) -> Bool {
+        let info = lexicon.info(word)
+        guard info.closedClass == nil, info.canBe(.verb) else { return false }
+        let irregular = lexicon.wordNet.irregularBase(word, .verb).map { $0 != word } ?? false
+        let regular = word.count > 4 && ((word.hasSuffix("ed") && !word.hasSuffix("eed")) || word.hasSuffix("en"))
+        guard irregular || regular else { return false }
+        if !irregular, lexicon.wordNet.baseForms(word, .verb).allSatisfy({ $0 == word }) { return false }
+        let counts = info.taggedCounts
+        return counts[WordClass.verb.rawValue] > max(0, counts[WordClass.noun.rawValue])
     }
 
     private mutating func tag(

@@ -24,6 +24,10 @@ struct FrontReading: Sendable {
     var identifiedClass: (name: NameForm, quote: String)?
     /// The answer's names in other languages ("Isometrisk / Isometric" gives "Isometrisk").
     var answerAliases: [NameForm] = []
+    /// "Where is antidiuretic hormone produced? → The pituitary", "When does ventricular systole start?
+    /// → The QRS complex": a short noun phrase answering where or when names a place or an event, an
+    /// idea of its own (the card stays about its front's subject).
+    var placeAnswer: NameForm?
     /// Headings above the subject when the front is a Markdown heading path
     /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
     var headingPath: [NameForm] = []
@@ -84,16 +88,28 @@ struct FrontParser {
         if let last = headings.last { front = last }
         // "(...): the study of how humans choose" answered "Economics": the gap opens the front, so the
         // front defines the answer, which is the card's subject.
+        // A short form in parentheses ("Gross domestic product (GDP)") is the answer's alias, not a word of
+        // its name.
+        var answerAlias: String?
+        var answerCount: Int?
+        var answerCountWord: String?
+        let answerText =
+            front.hasPrefix("(...)")
+            ? removeParentheticals(back, count: &answerCount, countWord: &answerCountWord, alias: &answerAlias) : back
         if front.hasPrefix("(...)"), !back.contains(where: \.isNewline),
-            let answer = normalizer.name(normalizer.tokens(back)[...]), answer.count <= 4
+            let answer = normalizer.name(normalizer.tokens(answerText)[...]), answer.count <= 4
         {
             reading.subjects = [answer]
+            if let answerAlias, let form = normalizer.name(normalizer.tokens(answerAlias)[...]) {
+                reading.parentheticalAlias = form
+            }
             reading.isReversed = true
             reading.tokens = normalizer.tokens(front)
             reading.text = front
             return reading
         }
         let translated = preferredTranslation(of: front)
+        reading.placeAnswer = placeAnswer(translated, back: back)
         if let identified = identification(translated, back: back) {
             reading.subjects = [identified.answer]
             reading.isReversed = true
@@ -163,7 +179,13 @@ struct FrontParser {
         // "valid bit indicates (...)", "the cache is designed to work with": a statement to complete
         // is about what stands before its verb.
         // (A verb-like last word with nothing after it and no blank to fill is a noun: "touch points".)
-        if !wasQuestion || words.count <= 5,
+        // "How is the action potential transmitted along the axon?": a passive question names its subject
+        // before the participle, however long the question goes on after it.
+        let passiveQuestion =
+            tokens.count > 2 && FrontParser.mannerQuestionWords.contains(tokens[0].lower)
+            && ["is", "are", "was", "were"].contains(tokens[1].lower)
+            && words.dropFirst().contains { $0.tag == .verb && !$0.lower.hasSuffix("ing") }
+        if !wasQuestion || words.count <= 5 || passiveQuestion,
             let verb = words.firstIndex(where: {
                 Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower)
                     || ($0.tag == .verb && !$0.lower.hasSuffix("ing"))
@@ -181,6 +203,14 @@ struct FrontParser {
         if wasQuestion && words.count > 5 && hasVerb(words) { return reading }
         let subjectWords = trimmedAtPreposition(words)
         if subjectWords.count > 6 { return reading }
+        // "Why is it unfair or meaningless to …?": a why/how question whose subject holds no noun asks
+        // about a judgement, not about a thing; the card goes to what it mentions. ("What is dioecious?"
+        // still names its adjective term.)
+        if wasQuestion, let opener = tokens.first?.lower, ["why", "how"].contains(opener),
+            !subjectWords.contains(where: { $0.tag == .noun || $0.tag == .name })
+        {
+            return reading
+        }
         if let subject = normalizer.name(subjectWords) {
             reading.subjects = [subject]
             if count != nil || countWord != nil {
@@ -296,6 +326,43 @@ struct FrontParser {
         guard bestScore > 0 || parts.count == 1 else { return nil }
         let aliases = names.enumerated().filter { $0.offset != best }.map(\.element)
         return (names[best], isGeneric ? nil : (className, String(question) + "?"), aliases)
+    }
+
+    /// The answer of a where/when question (its last sentence opens with "where" or "when") when it is
+    /// one short noun phrase: one to four words after an optional article or opening preposition ("The
+    /// P-wave", "In B-lymphocytes"), no verb, list, number or clause; in the most English of its
+    /// translations ("Hypofysen / The pituitary" → "pituitary").
+    private mutating func placeAnswer(_ front: String, back: String) -> NameForm? {
+        guard let mark = front.lastIndex(of: "?") else { return nil }
+        var question = Substring(front[..<mark])
+        if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        guard let opener = question.split(separator: " ").first?.lowercased(), opener == "where" || opener == "when"
+        else { return nil }
+        let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 3 else { return nil }
+        var best: NameForm?
+        var bestScore = -1.0
+        for part in parts {
+            var tokens = normalizer.tokens(String(part).trimming(".,;"))[...]
+            while let first = tokens.first, first.tag == .preposition || first.tag == .determiner {
+                tokens = tokens.dropFirst()
+            }
+            guard !tokens.isEmpty, tokens.count <= 4, !tokens.dropFirst().contains(where: { $0.gap == .boundary }),
+                !tokens.contains(where: {
+                    $0.isNumber || !$0.tag.isNominal || Lexicon.functionWords.contains($0.lower)
+                }),
+                let last = tokens.last, last.tag == .noun || last.tag == .name,
+                let name = normalizer.name(tokens)
+            else { continue }
+            let english = Double(tokens.filter { normalizer.tagger.lexicon.info($0.lower).isEnglish }.count)
+            let score = english / Double(tokens.count)
+            if score > bestScore {
+                best = name
+                bestScore = score
+            }
+        }
+        return bestScore > 0 || parts.count == 1 ? best : nil
     }
 
     // MARK: - Text-level clean-up
@@ -422,6 +489,15 @@ struct FrontParser {
 
     // MARK: - Token-level clean-up
 
+    static let mannerQuestionWords: Set<String> = ["how", "where", "when", "why"]
+
+    /// A short capitalised abbreviation of letters ("St", "Mt", "Dr"): a capital, then one or two small
+    /// letters; the full stop after it does not end a name.
+    static func isShortTitle(_ text: String) -> Bool {
+        guard (2...3).contains(text.count), let first = text.first, first.isUppercase else { return false }
+        return text.dropFirst().allSatisfy { $0.isLowercase }
+    }
+
     /// Removes "what is (a)", "define", "how do you VERB", "what do X VERB", framing like "the role of".
     /// Returns whether the front was a question or task.
     private func stripQuestion(_ words: inout ArraySlice<Token>) -> Bool {
@@ -468,7 +544,13 @@ struct FrontParser {
     private func trimmedAtPreposition(_ words: ArraySlice<Token>) -> ArraySlice<Token> {
         var cut = words
         // A boundary (comma, colon) ends the name.
-        if let stop = cut.dropFirst().firstIndex(where: { $0.gap == .boundary }) { cut = cut[..<stop] }
+        // (Not after a short capitalised abbreviation before a capital: "St. John's", "Mt. Everest".)
+        if let stop = cut.indices.dropFirst().first(where: { index in
+            cut[index].gap == .boundary
+                && !(Self.isShortTitle(cut[index - 1].text) && cut[index].text.first?.isUppercase == true)
+        }) {
+            cut = cut[..<stop]
+        }
         // A long name ends at its first preposition; a short one only at one other than "of"
         // ("mitochondria in respiration" → "mitochondria", but "theory of relativity" stays).
         for index in cut.indices.dropFirst() where Lexicon.prepositions.contains(cut[index].lower) {

@@ -30,6 +30,15 @@ extension Normalizer {
         // perspective focuses on", "is a theory a useful tool", "a budget and a balance"). After a
         // preposition it belongs to the name ("tragedy of the commons"), before a capital to a proper
         // name ("Saint Vincent and the Grenadines").
+        // A negation ends a noun phrase: what follows says what the thing is not ("a theory not useful
+        // for"); "not-for-profit" (joined by hyphens) is one word.
+        for index in (lower + 1)..<max(lower + 1, upper) where slice[index].lower == "not" {
+            let joined = slice[index].gap == .joiner || (index + 1 < upper && slice[index + 1].gap == .joiner)
+            guard !joined else { continue }
+            upper = index
+            while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
+            break
+        }
         if let cut = interiorArticle(slice[lower..<upper]) {
             upper = cut
             while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
@@ -83,6 +92,14 @@ extension Normalizer {
         // "on demand", "in situ", "up selling": a particle may open a name.
         if leading && Lexicon.leadingParticles.contains(token.lower) && !nextIsFunctionWord { return false }
         if Lexicon.functionWords.contains(token.lower) { return true }
+        // "glycolipids predominantly (found)": an adverb closes no noun phrase.
+        // ("Multiply" is also a verb, "assembly" a noun: kept.)
+        if !leading, token.tag == .adverb, token.lower.hasSuffix("ly"),
+            tagger.lexicon.wordNet.entry(token.lower, .verb) == nil,
+            tagger.lexicon.wordNet.entry(token.lower, .noun) == nil
+        {
+            return true
+        }
         return leading && token.isNumber
     }
 }

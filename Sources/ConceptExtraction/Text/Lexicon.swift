@@ -78,6 +78,9 @@ enum Lexicon {
         "glossary", "topic", "topics", "problem", "problems", "todo", "summary", "deck", "worksheet", "practice",
     ]
 
+    /// Words that open a condition or a negation in a note ("if", "unless", "not"): such a line is no name.
+    static let clauseOpeners: Set<String> = ["if", "unless", "when", "whenever", "not", "because", "although"]
+
     /// Head nouns of headings that hold an answer's outline, not an idea ("Assessment Template", "Risk
     /// Factors Checklist"): the card is a writing aid, its bullets the slots of the outline.
     static let outlineHeads: Set<String> = ["template", "templates", "checklist", "checklists"]
@@ -180,7 +183,7 @@ enum Lexicon {
         "something", "one", "ones", "series", "collection", "cluster", "list", "example", "examples", "member",
         "members", "feature", "features", "aspect", "aspects", "state", "result", "use", "time", "name", "word",
         "technique", "condition", "property", "properties", "unit", "phase", "step", "portion", "section",
-        "region", "element", "elements", "component", "components", "level", "measure",
+        "region", "element", "elements", "component", "components", "level", "measure", "study", "studies",
     ]
 
     /// WordNet classes whose members name a part, place or stage of a whole ("stalk" is a plant organ,
