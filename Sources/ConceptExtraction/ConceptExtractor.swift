@@ -912,6 +912,14 @@ private struct ExtractionRun {
     /// involved question states facts and associations, not what the subject is built on.
     mutating func definesSubject(_ index: Int) -> Bool {
         let reading = readings[index]
+        // An identification card ("Which organelle makes ATP?", "What kind of transport is this?") asks
+        // which thing fits a fact: it gives the class (`broader`) and associations, no prerequisites.
+        if reading.identifiedClass != nil { return false }
+        // A front with several gaps ("[...] and [...] have oval red cells") states a fact about its answers.
+        let gaps = ["[...]", "[…]", "(...)", "(…)", "___"].reduce(0) {
+            $0 + cards[index].front.components(separatedBy: $1).count - 1
+        }
+        if gaps >= 2 { return false }
         if reading.isReversed { return true }
         guard reading.subjects.count == 1, reading.list == nil, !reading.answerIsAlias,
             reading.headingPath.isEmpty
@@ -924,13 +932,23 @@ private struct ExtractionRun {
             let trimmed = front.reversed().drop { $0.isWhitespace || "?:.".contains($0) }
             if !blanks.contains(where: { trimmed.starts(with: $0.reversed()) }) { return false }
         }
-        // An answer that is only a name ("Earthworm" → "Monoecious") states a fact, it defines nothing.
+        // An answer that is only a name ("Earthworm" → "Monoecious"; "Cayenne" → "French Guiana" with a
+        // note below) states a fact, it defines nothing. Its first line is read: notes may follow.
         let back = backTokens[index]
+        let lineEnd = cards[index].back.utf8.firstIndex(of: UInt8(ascii: "\n")).map {
+            cards[index].back.utf8.distance(from: cards[index].back.utf8.startIndex, to: $0)
+        }
+        let answerLine = back.prefix { lineEnd == nil || $0.start < lineEnd! }
         // (An expansion of the subject, "IT" → "Information technology", is its other name: it still defines.)
-        if !back.isEmpty, back.count <= 5, let name = normalizer.name(back[...]), let answer = registry.lookup(name),
-            registry.find(answer) != reading.subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
-        {
-            return false
+        let subjectID = reading.subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
+        if !answerLine.isEmpty, answerLine.count <= 5, let name = normalizer.name(answerLine) {
+            if let answer = registry.lookup(name), registry.find(answer) != subjectID { return false }
+            // A proper name that is not the subject's own expansion ("Flying Fish Cove", "El Aaiún").
+            if registry.lookup(name).map({ registry.find($0) }) != subjectID, normalizer.isProperName(name)
+                || normalizer.isIndividualName(name)
+            {
+                return false
+            }
         }
         let rest = reading.tokens.filter {
             !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner

@@ -746,6 +746,28 @@ import Testing
         #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
     }
 
+    @Test func identificationCardsGiveNoPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Organelle", "A structure inside a cell"), ("ATP", "The energy currency of the cell"),
+                    ("Which organelle makes most of the ATP?", "Mitochondrion"),
+                    // A reversed place card: its answer's first line is a name, the note below a fact.
+                    ("Cockburn Town", "Turks and Caicos Islands\nOverseas territory of a kingdom."),
+                    ("Turks and Caicos Islands", "Cockburn Town"),
+                    ("Llama", "A domesticated animal"),
+                    ("[...] and [...] have oval red blood cells", "Camel, Llama"),
+                    // Negative: a term card still requires what its definition uses.
+                    ("Chloroplast", "An organelle that makes ATP from light"),
+                ]))
+        #expect(graph.isBroader("organelle", than: "mitochondrion"))
+        #expect(!graph.has(.requires, from: "atp", to: "mitochondrion"))
+        #expect(!graph.has(.requires, from: "turks and caicos islands", to: "cockburn town"))
+        #expect(!graph.relations.contains { $0.kind == .requires && graph.concepts[$0.source].label == "Llama" })
+        #expect(graph.has(.requires, from: "atp", to: "chloroplast"))
+    }
+
     @Test func notesBelowADefinitionAreNoPrerequisites() {
         let graph = extract(
             deck(
