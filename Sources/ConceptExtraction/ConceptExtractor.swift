@@ -984,7 +984,24 @@ private struct ExtractionRun {
             }
             var parents: [Int] = []
             for lemma in lemmas where !Lexicon.genericNouns.contains(lemma) && lemma.count >= 3 {
-                for ancestor in normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 2, senses: 1) {
+                // Through a concept of the decks ("active transport" → "transport" → "diffusion"), a
+                // grandparent counts only when that concept's own first sense has it ("transport" is first
+                // the moving of goods): the decks mean a word in one sense, not in WordNet's other ones.
+                let direct = normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 1, senses: 1)
+                var throughConcept = false
+                var allowed = Set(direct)
+                for ancestor in direct {
+                    let words = ancestor.replacingOccurrences(of: "_", with: " ")
+                    throughConcept =
+                        throughConcept
+                        || normalizer.name(normalizer.tokens(words)[...]).flatMap { registry.lookup($0) }
+                            .map { registry.find($0) != root } ?? false
+                    allowed.formUnion(normalizer.tagger.lexicon.nounAncestors(of: ancestor, depth: 1, senses: 1))
+                }
+                let ancestors = normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 2, senses: 1).filter {
+                    !throughConcept || allowed.contains($0)
+                }
+                for ancestor in ancestors {
                     let words = ancestor.replacingOccurrences(of: "_", with: " ")
                     // The parent must be an idea of the decks (a card of its own, or a hub), and specific
                     // (few senses): "system", "cause" or "relation" file anything under them.
@@ -992,7 +1009,8 @@ private struct ExtractionRun {
                         let name = normalizer.name(normalizer.tokens(words)[...]),
                         let id = registry.lookup(name), id != root, !parents.contains(id),
                         !registry.cards[id].isEmpty || hubRoots.contains(id),
-                        (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5
+                        (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5,
+                        !meansAnotherSense(ancestor, concept: id)
                     else { continue }
                     parents.append(id)
                     relations.append(
@@ -1005,6 +1023,32 @@ private struct ExtractionRun {
             }
         }
         return relations
+    }
+
+    /// Whether the decks use `lemma` (a WordNet noun naming concept `id`) in a sense other than its first:
+    /// the cards about the concept name a synonym of another sense and none of the first ("procedures and
+    /// functions": "function" is a synonym of procedure's program sense, not of "course of action").
+    ///
+    /// - Complexity: the words of the concept's first three cards, and the lemma's senses (few: ≤ 5).
+    mutating func meansAnotherSense(_ lemma: String, concept id: Int) -> Bool {
+        let wordNet = normalizer.tagger.lexicon.wordNet
+        guard let entry = wordNet.entry(lemma, .noun), entry.synsets.count >= 2 else { return false }
+        let head = lemma.split(separator: "_").last.map(String.init) ?? lemma
+        func synonyms(_ offset: Int) -> Set<String> {
+            Set((wordNet.nounSynset(at: offset)?.lemmas ?? []).filter { !$0.contains("_") && $0 != head })
+        }
+        let first = synonyms(entry.synsets[0])
+        let others = entry.synsets.dropFirst().reduce(into: Set<String>()) { $0.formUnion(synonyms($1)) }
+            .subtracting(first)
+        guard !others.isEmpty else { return false }
+        var words = Set<String>()
+        for card in registry.cards[id].prefix(3) {
+            for token in frontTokens[card] + backTokens[card] {
+                words.insert(token.lower)
+                if let base = normalizer.tagger.lexicon.info(token.lower).nounLemma { words.insert(base) }
+            }
+        }
+        return !words.isDisjoint(with: others) && words.isDisjoint(with: first)
     }
 
     /// The mentions that name a concept. A lone word that ends a longer compound ("service" in

@@ -326,6 +326,33 @@ import Testing
         #expect(graph.concept("person") == nil)
     }
 
+    @Test func theLexiconKeepsToTheSenseTheDecksMean() {
+        // "procedures and functions": the decks mean procedure's program sense, not the course of action
+        // WordNet files "algorithm" under.
+        let programs = extract(
+            deck(
+                "d",
+                [
+                    ("Algorithm", "A sequence of steps that solves a problem"),
+                    ("What is the difference between procedures and functions?", "A function returns a value"),
+                ]))
+        #expect(!programs.isBroader("procedures", than: "algorithm"))
+        // "active transport" → "transport" → "diffusion": the decks' "transport" is their own concept, in
+        // its first sense (moving goods), so no grandparent through it.
+        let cells = extract(
+            deck(
+                "d",
+                [
+                    ("Diffusion", "Movement of particles down a gradient"),
+                    ("Active transport", "Movement of particles against a gradient, using energy"),
+                    ("Transport", "The moving of goods or people"),
+                    // Negative: a grandparent through a word the decks do not name still counts.
+                    ("Nephron", "The filtering unit of the kidney"), ("Glomerulus", "A tuft of capillaries"),
+                ]))
+        #expect(!cells.isBroader("diffusion", than: "active transport"))
+        #expect(cells.isBroader("nephron", than: "glomerulus"))
+    }
+
     @Test func identificationCardsAnswerAKindOfTheirClass() {
         let graph = extract(
             deck(
