@@ -742,7 +742,9 @@ private struct ExtractionRun {
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the
     /// scaffolding nouns of definitions, and nouns WordNet files under part, structure, organ or region.
     mutating func isPartNoun(_ word: String) -> Bool {
-        if Lexicon.partNouns.contains(word) || Lexicon.wholeWords.contains(word) { return true }
+        if Lexicon.partNouns.contains(word) || Lexicon.wholeWords.contains(word) || Lexicon.partClasses.contains(word) {
+            return true
+        }
         if Lexicon.genericNouns.contains(word) { return false }  // "amount", "set", "process": no parts
         guard let lemma = normalizer.tagger.lexicon.info(word).nounLemma else { return false }
         return normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 8).contains {
@@ -760,6 +762,59 @@ private struct ExtractionRun {
         let rest = Array(tokens[(genus.endIndex + 1)...])
         guard let whole = genusPhrase(in: rest) else { return nil }
         return whole
+    }
+
+    /// Whether a concept inside `genus`, before its last word, ends in the subject's head noun ("data
+    /// compression" in "a data compression algorithm" for "lossless compression").
+    mutating func sharesSubjectHead(
+        _ genus: Range<Int>, back: [Token], matches: [PhraseMatcher.Match], subject: NameForm
+    ) -> Bool {
+        guard let head = subject.folds.last else { return false }
+        return matches.contains {
+            $0.range.lowerBound >= genus.lowerBound && $0.range.upperBound < genus.upperBound
+                && normalizer.fold(back[$0.range.upperBound - 1]) == head
+        }
+    }
+
+    /// Prepositions that place a part in or on its whole ("on the outside of an ovule", "in the centre of").
+    static let placePrepositions: Set<String> = ["in", "on", "at", "inside", "within"]
+
+    /// Nouns that name a spot of a whole rather than a thing ("the centre of", "the outside of", "the tip
+    /// of"): the whole follows them.
+    static let spotNouns: Set<String> = [
+        "centre", "center", "middle", "outside", "inside", "interior", "exterior", "surface", "tip", "base", "top",
+        "bottom", "edge", "end", "side", "wall", "core", "apex",
+    ]
+
+    /// The concept a whole phrase starting at `start` names: the phrase itself ("the ovule"); past a spot
+    /// noun ("the centre of the embryo sac" → embryo sac); or, when it ends in a part or stage noun
+    /// ("phase", "section") and names no concept, the concept it holds ("the gametophyte phase of mosses" → gametophyte).
+    mutating func wholeConcept(
+        after start: Int, in back: [Token], matches: [PhraseMatcher.Match], excluding subjects: Set<Int>
+    ) -> Int? {
+        let registry = self.registry
+        func concept(_ match: PhraseMatcher.Match) -> Int? {
+            let id = registry.find(match.concept)
+            return subjects.contains(id) ? nil : id
+        }
+        var spot = start
+        while spot < back.count, back[spot].tag == .determiner { spot += 1 }
+        // (A spot noun may be tagged otherwise: "the outside of".)
+        if spot + 2 < back.count, Self.spotNouns.contains(back[spot].lower), back[spot + 1].lower == "of",
+            back[spot + 1].gap != .boundary
+        {
+            return wholeConcept(after: spot + 2, in: back, matches: matches, excluding: subjects)
+        }
+        guard start < back.count, let phrase = genusPhrase(in: Array(back[start...])) else { return nil }
+        let begin = start + phrase.startIndex
+        let end = start + phrase.endIndex
+        let head = back[end - 1].lower
+        if let match = matches.first(where: { $0.range.lowerBound >= begin && $0.range.upperBound == end }) {
+            return concept(match)
+        }
+        guard end - begin >= 2, Lexicon.wholeWords.contains(head) else { return nil }
+        let inner = matches.filter { $0.range.lowerBound >= begin && $0.range.upperBound == end - 1 }
+        return inner.max(by: { $0.range.count < $1.range.count }).flatMap(concept)
     }
 
     /// The first noun phrase of a definition that opens with one ("A storage register in the ALU" →
@@ -1202,6 +1257,9 @@ private struct ExtractionRun {
         let reading = readings[card]
         let subjectIDs = Set(reading.subjects.compactMap { registry.lookup($0) })
         guard !subjectIDs.isEmpty, !back.isEmpty else { return links }
+        // An outline (a bullet, heading or code fence first: "- **Screens for**: …") has no genus.
+        let opening = cards[card].back.trimmingPrefix(while: \.isWhitespace)
+        if ["#", "-", "*", "•", "`", ">"].contains(where: { opening.hasPrefix($0) }) { return links }
         func concept(at match: PhraseMatcher.Match) -> Int? {
             let id = registry.find(match.concept)
             return subjectIDs.contains(id) ? nil : id
@@ -1246,8 +1304,12 @@ private struct ExtractionRun {
             }
         }
         // "Atomicity, Consistency, Isolation, Durability": a list, not a genus.
+        // (A list opens the answer: its first comma comes within three words; "A structure of the
+        // gametophyte of mosses, liverworts, and ferns" names a genus before its list.)
+        let firstSentence = cards[card].back.prefix(while: { $0 != "." && !$0.isNewline })
         let opensWithList =
-            cards[card].back.prefix(while: { $0 != "." && !$0.isNewline }).filter { $0 == "," }.count >= 2
+            firstSentence.filter { $0 == "," }.count >= 2
+            && firstSentence.prefix(while: { $0 != "," }).split(whereSeparator: \.isWhitespace).count <= 3
         var genusIsPartNoun = false
         if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])),
             isDefinitionOpening(back, start: start, genusEnd: start + genus.endIndex)
@@ -1259,14 +1321,25 @@ private struct ExtractionRun {
             let genusMatch = backMatches.first { $0.range.lowerBound >= genusStart && $0.range.upperBound == end }
             // A proper name is no genus ("Slovakia (narrower …)" compares, it does not define).
             let genusIsProper = normalizer.name(back[genusStart..<end]).map { normalizer.isProperName($0) } ?? false
-            let genusConcept = genusIsProper ? nil : genusMatch.flatMap { concept(at: $0) }
+            // A lone part or stage word ("the branch of economics", "a stage of …") is scaffolding even
+            // when two definitions made it a hub: the whole after it is the parent.
+            let scaffolding =
+                end - genusStart == 1
+                && Lexicon.wholeWords.contains(normalizer.tagger.lexicon.info(head).nounLemma ?? head)
+            let genusConcept = genusIsProper || scaffolding ? nil : genusMatch.flatMap { concept(at: $0) }
             // "A sepal or petal when …": a disjunction is no genus.
             let disjunction = end < back.count && back[end].lower == "or"
-            if let genusConcept, !disjunction { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
-            // "Lossless compression: a data compression algorithm": a genus naming no concept may hold, as
-            // its modifier, a concept with the subject's own head noun; that one is the broader kind (a
-            // shared word is a hierarchy only when it is the head of both).
-            if genusConcept == nil, !disjunction, !genusIsProper, let subjectHead = reading.subjects[0].folds.last,
+            // "Lossless compression: a data compression algorithm": a genus naming no concept (or only its
+            // last words: "algorithm") may hold, as its modifier, a concept with the subject's own head
+            // noun; that one is the broader kind (a shared word is a hierarchy only when it is the head of
+            // both), and the nearer one.
+            let partialGenus = genusMatch.map { $0.range.lowerBound > genusStart } ?? true
+            if let genusConcept, !disjunction, !partialGenus || !sharesSubjectHead(
+                genusStart..<end, back: back, matches: backMatches, subject: reading.subjects[0])
+            {
+                links.parents.append(genusConcept)  // "a much-branched inflorescence"
+            }
+            if partialGenus, !disjunction, !genusIsProper, let subjectHead = reading.subjects[0].folds.last,
                 let shared = backMatches.filter({
                     $0.range.lowerBound >= genusStart && $0.range.upperBound < end
                         && normalizer.fold(back[$0.range.upperBound - 1]) == subjectHead
@@ -1283,16 +1356,24 @@ private struct ExtractionRun {
                 let wholeCounts =
                     genusConcept == nil
                     ? isPartNoun(head) && ["of", "in", "inside", "within"].contains(preposition)
+                        || ["inside", "within"].contains(preposition)  // "A cell inside the ovule"
                     : ["in", "inside", "within"].contains(preposition)
-                if wholeCounts, let whole = genusPhrase(in: Array(back[(end + 1)...])) {
-                    let wholeEnd = end + 1 + whole.endIndex
-                    if let match = backMatches.first(where: {
-                        $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
-                    }),
-                        let id = concept(at: match), !links.parents.contains(id)
+                // "A protective layer of sporophyte tissue on the outside of an ovule": "of" and a bare noun
+                // (no article) say what the part is made of; the place after it names the whole.
+                let placeAfterMaterial: Int? =
+                    if isPartNoun(head), preposition == "of", end + 1 < back.count,
+                        back[end + 1].tag != .determiner, let material = genusPhrase(in: Array(back[(end + 1)...])),
+                        case let next = end + 1 + material.endIndex, next + 1 < back.count,
+                        back[next].gap != .boundary, Self.placePrepositions.contains(back[next].lower)
                     {
-                        links.parents.append(id)
-                    }
+                        wholeConcept(after: next + 1, in: back, matches: backMatches, excluding: subjectIDs)
+                    } else { nil }
+                if let id = placeAfterMaterial {
+                    if !links.parents.contains(id) { links.parents.append(id) }
+                } else if wholeCounts,
+                    let id = wholeConcept(after: end + 1, in: back, matches: backMatches, excluding: subjectIDs)
+                {
+                    if !links.parents.contains(id) { links.parents.append(id) }
                 } else if let genusConcept, preposition == "of", !disjunction,
                     let whole = genusPhrase(in: Array(back[(end + 1)...]))
                 {

@@ -310,6 +310,54 @@ import Testing
         #expect(!graph.isBroader("atomicity", than: "ACID"))
     }
 
+    @Test func placesAndStagesNameTheWholeOfAPart() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Ovule", "The structure that holds the egg"), ("Tissue", "Cells that work together"),
+                    ("Sporophyte", "The diploid generation"), ("Gametophyte", "The haploid generation"),
+                    ("Embryo sac", "The female gametophyte"),
+                    // What the part is made of ("of sporophyte tissue"), then where it is.
+                    ("Integument", "A protective layer of sporophyte tissue on the outside of an ovule"),
+                    // A spot noun ("the centre of") before the whole.
+                    ("Polar nuclei", "Two haploid nuclei in the centre of the embryo sac of flowering plants"),
+                    // A stage noun naming no concept holds the whole; a list after the genus is no opening list.
+                    (
+                        "Archegonium",
+                        "A multicellular structure of the gametophyte phase of mosses, liverworts, and ferns"
+                    ),
+                    // "inside" places a thing in its whole even when the genus names no part.
+                    ("Egg apparatus", "A cell inside the ovule where fertilization occurs"),
+                    // Negative: an article after "of" names the whole itself, not a material.
+                    ("Testa", "The outer part of the sporophyte"),
+                    // Negative: a list opening the answer is no genus.
+                    ("Generations", "Sporophyte, gametophyte, sporophyte again"),
+                ]))
+        #expect(graph.isBroader("ovule", than: "integument"))
+        #expect(!graph.isBroader("tissue", than: "integument"))
+        #expect(graph.isBroader("embryo sac", than: "polar nuclei"))
+        #expect(graph.isBroader("gametophyte", than: "archegonium"))
+        #expect(graph.isBroader("ovule", than: "egg apparatus"))
+        #expect(graph.isBroader("sporophyte", than: "testa"))
+        #expect(!graph.isBroader("sporophyte", than: "generations"))
+    }
+
+    @Test func aGenusNamedOnlyByItsLastWordYieldsToTheSharedHead() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Algorithm", "A sequence of steps"), ("Data compression", "Making data smaller"),
+                    ("Lossless compression", "A data compression algorithm that keeps every bit"),
+                    // Negative: without a shared head the last word is the genus.
+                    ("Quicksort", "A sorting algorithm that partitions"),
+                ]))
+        #expect(graph.isBroader("data compression", than: "lossless compression"))
+        #expect(!graph.has(.broader, from: "algorithm", to: "lossless compression"))
+        #expect(graph.isBroader("algorithm", than: "quicksort"))
+    }
+
     @Test func theLexiconLinksTwoConceptsTheDecksName() {
         let graph = extract(
             deck(
