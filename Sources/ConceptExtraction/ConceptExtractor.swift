@@ -79,6 +79,8 @@ private struct ExtractionRun {
     var involvedPrimary: [Int: Int] = [:]
     /// Cards headed by an outline ("Assessment Template"): no subject, and none made from their front.
     var outlineCards = Set<Int>()
+    /// Cards whose front names a plural subject and whose answer lists three or more members of it.
+    var pluralListCards = Set<Int>()
 
     init(cards: [Card], options: ConceptExtractor) {
         self.cards = cards
@@ -358,14 +360,18 @@ private struct ExtractionRun {
             let heading = reading.list
             // A comparison ("X vs Y") answers about each side: its lists belong to no one subject.
             guard heading != nil || reading.subjects.count == 1 else { continue }
+            let pluralList = heading == nil && asksForPluralSubject(index)
             let found = AnswerParser.items(
-                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil)
+                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil || pluralList)
+            if pluralList, found.count >= 3 { pluralListCards.insert(index) }
             guard !found.isEmpty else { continue }
             let owner =
                 heading.map { registry.lookup($0.node) ?? registry.add($0.node) }
                 ?? registry.lookup(reading.subjects[0])!
             for item in found {
-                guard let name = itemName(item, heading: heading) else { continue }
+                guard heading != nil || !pluralList || pluralListCards.contains(index),
+                    let name = itemName(item, heading: heading, listed: pluralList)
+                else { continue }
                 candidates.append((index, owner, item, name, heading))
             }
         }
@@ -389,7 +395,37 @@ private struct ExtractionRun {
     }
 
     /// The concept name an item stands for, or nil for an item that is an action or a sentence.
-    mutating func itemName(_ item: AnswerItem, heading: ListHeading?) -> NameForm? {
+    /// Whether the front only names a plural subject ("single-operand instructions?", "Primary colours"),
+    /// so a one-line comma list answering it ("absolute, negate, increment") lists its members.
+    mutating func asksForPluralSubject(_ index: Int) -> Bool {
+        let reading = readings[index]
+        guard reading.subjects.count == 1, reading.list == nil, reading.headingPath.isEmpty, !reading.isReversed,
+            !cards[index].back.contains(where: \.isNewline),
+            // The head: the last word before a preposition ("states of matter").
+            let last = reading.subjects[0].tokens.prefix(while: { !Lexicon.prepositions.contains($0.lower) }).last,
+            last.tag == .noun, !last.isAcronym,
+            let lemma = normalizer.tagger.lexicon.info(last.lower).nounLemma, lemma != last.lower,
+            // Not a cloze, a definition prompt ("Exports: [Definition]") or a proper name ("Faroe Islands"),
+            // and an answer of bare names: no explanation in brackets or after a colon.
+            !cards[index].front.contains(where: { "[(_".contains($0) }),
+            !cards[index].back.contains(where: { "([:".contains($0) }),
+            !normalizer.isProperName(reading.subjects[0])
+        else { return false }
+        // Short items only ("absolute, negate, increment decrement"), none opening with a verb form.
+        let parts = cards[index].back.split(separator: ",").map { $0.split(separator: " ") }
+        guard parts.count >= 2,
+            parts.allSatisfy({ words in
+                words.count <= 3
+                    && !(words.first.map { $0.hasSuffix("ed") && $0.first?.isLowercase == true } ?? true)
+            })
+        else { return false }
+        let rest = reading.tokens.filter {
+            !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
+        }
+        return rest.count <= reading.subjects[0].tokens.count(where: { $0.tag != .determiner })
+    }
+
+    mutating func itemName(_ item: AnswerItem, heading: ListHeading?, listed: Bool = false) -> NameForm? {
         var label = Substring(item.label)
         // The name ends where its explanation starts: ":", " - ", "(", "=", " is ", " are ".
         for stop in [":", " - ", " – ", "(", "=", " is ", " are ", " refers "] {
@@ -415,11 +451,11 @@ private struct ExtractionRun {
             // A number, dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
             !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
         else { return nil }
-        if !item.marked && heading == nil { return nil }
+        if !item.marked && heading == nil && !listed { return nil }
         if let name = normalizer.name(tokens[...]), name.isScaffolding { return nil }
         // A bullet of notes that is only a modifier ("Substance-induced", "Mentally ill", "Organic") says
         // something of its heading; it names no idea (under a list of kinds it takes the kind's head).
-        if heading == nil, let last = tokens.last, !normalizer.isAcronym(last),
+        if heading == nil, !listed, let last = tokens.last, !normalizer.isAcronym(last),
             last.tag == .adjective || (last.gap == .joiner && last.lower.hasSuffix("ed"))
         {
             return nil
@@ -976,6 +1012,8 @@ private struct ExtractionRun {
         }
         if gaps >= 2 { return false }
         if reading.isReversed { return true }
+        // A list of members ("single-operand instructions?" → "absolute, negate, …") defines nothing.
+        if pluralListCards.contains(index) { return false }
         guard reading.subjects.count == 1, reading.list == nil, !reading.answerIsAlias,
             reading.headingPath.isEmpty
         else { return false }

@@ -343,6 +343,27 @@ import Testing
         #expect(!graph.isBroader("sporophyte", than: "generations"))
     }
 
+    @Test func aCommaListAnsweringAPluralSubjectListsItsMembers() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What are the states of matter?", "solid, liquid, gas"),
+                    ("Old world crops", "Wheat, Rice, Coffee"),
+                    // Negative: a definition prompt cut at its commas, a proper name, a cloze.
+                    ("Exports: [Definition]", "Products made domestically, sold abroad, paid in foreign money"),
+                    ("Faroe Islands", "Norway, Iceland, Denmark"),
+                    ("Hydrogen bond donors are (...)", "water, ammonia, ethanol"),
+                ]))
+        #expect(graph.isBroader("states of matter", than: "liquid"))
+        #expect(graph.isBroader("old world crops", than: "coffee"))
+        // Members are no prerequisites of their list.
+        #expect(!graph.has(.requires, from: "wheat", to: "old world crops"))
+        #expect(!graph.isBroader("exports", than: "sold abroad"))
+        #expect(!graph.isBroader("faroe islands", than: "norway"))
+        #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.target].label == "ammonia" })
+    }
+
     @Test func aGenusNamedOnlyByItsLastWordYieldsToTheSharedHead() {
         let graph = extract(
             deck(
