@@ -1027,26 +1027,27 @@ private struct ExtractionRun {
         }
         // An answer that is only a name ("Earthworm" → "Monoecious"; "Cayenne" → "French Guiana" with a
         // note below) states a fact, it defines nothing. Its first line is read: notes may follow.
+        if answersWithAName(index) { return false }
+        let rest = reading.tokens.filter {
+            !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
+        }
+        return rest.count <= reading.subjects[0].tokens.count(where: { $0.tag != .determiner })
+    }
+
+    /// Whether the answer's first line is only a name other than the subject's: a concept, or a proper
+    /// name ("Earthworm" → "Monoecious"; "Hagåtña" → "Guam" with a note on Guam below). (An expansion of
+    /// the subject, "IT" → "Information technology", is its other name.)
+    mutating func answersWithAName(_ index: Int) -> Bool {
         let back = backTokens[index]
         let lineEnd = cards[index].back.utf8.firstIndex(of: UInt8(ascii: "\n")).map {
             cards[index].back.utf8.distance(from: cards[index].back.utf8.startIndex, to: $0)
         }
         let answerLine = back.prefix { lineEnd == nil || $0.start < lineEnd! }
-        // (An expansion of the subject, "IT" → "Information technology", is its other name: it still defines.)
-        let subjectID = reading.subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
-        if !answerLine.isEmpty, answerLine.count <= 5, let name = normalizer.name(answerLine) {
-            if let answer = registry.lookup(name), registry.find(answer) != subjectID { return false }
-            // A proper name that is not the subject's own expansion ("Flying Fish Cove", "El Aaiún").
-            if registry.lookup(name).map({ registry.find($0) }) != subjectID, normalizer.isProperName(name)
-                || normalizer.isIndividualName(name)
-            {
-                return false
-            }
-        }
-        let rest = reading.tokens.filter {
-            !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
-        }
-        return rest.count <= reading.subjects[0].tokens.count(where: { $0.tag != .determiner })
+        let subjectID = readings[index].subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
+        guard !answerLine.isEmpty, answerLine.count <= 5, let name = normalizer.name(answerLine) else { return false }
+        let answer = registry.lookup(name).map { registry.find($0) }
+        if answer != nil, answer != subjectID { return true }
+        return answer != subjectID && (normalizer.isProperName(name) || normalizer.isIndividualName(name))
     }
 
     /// WordNet's hierarchy between two concepts the decks both name: "sepal" is part of "calyx",
@@ -1295,9 +1296,12 @@ private struct ExtractionRun {
         let reading = readings[card]
         let subjectIDs = Set(reading.subjects.compactMap { registry.lookup($0) })
         guard !subjectIDs.isEmpty, !back.isEmpty else { return links }
-        // An outline (a bullet, heading or code fence first: "- **Screens for**: …") has no genus.
+        // An outline (a bullet, heading or code fence first: "- **Screens for**: …") has no genus; nor
+        // has an answer that is a name with a note about that name below ("Guam\nUnincorporated territory
+        // …" for "Hagåtña").
         let opening = cards[card].back.trimmingPrefix(while: \.isWhitespace)
         if ["#", "-", "*", "•", "`", ">"].contains(where: { opening.hasPrefix($0) }) { return links }
+        if cards[card].back.contains(where: \.isNewline), answersWithAName(card) { return links }
         func concept(at match: PhraseMatcher.Match) -> Int? {
             let id = registry.find(match.concept)
             return subjectIDs.contains(id) ? nil : id

@@ -864,6 +864,20 @@ import Testing
         #expect(graph.has(.requires, from: "atp", to: "chloroplast"))
     }
 
+    @Test func aNoteBelowANamedAnswerDescribesTheAnswerNotTheSubject() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Territory", "A region a state governs"), ("Guam", "Hagåtña"),
+                    ("Hagåtña", "Guam\nUnincorporated territory of the United States."),
+                    // Negative: a definition on two lines still has its genus.
+                    ("Puerto Rico", "Unincorporated territory of the United States.\nCapital: San Juan."),
+                ]))
+        #expect(!graph.isBroader("territory", than: "hagåtña"))
+        #expect(graph.isBroader("territory", than: "puerto rico"))
+    }
+
     @Test func notesBelowADefinitionAreNoPrerequisites() {
         let graph = extract(
             deck(
