@@ -1104,7 +1104,8 @@ private struct ExtractionRun {
                         let id = registry.lookup(name), id != root, !parents.contains(id),
                         !registry.cards[id].isEmpty || hubRoots.contains(id),
                         (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5,
-                        !meansAnotherSense(ancestor, concept: id)
+                        !meansAnotherSense(ancestor, concept: id),
+                        !isCollective(ancestor) || [5, 14, 20].contains(lexicographerFile(lemma))
                     else { continue }
                     parents.append(id)
                     relations.append(
@@ -1117,6 +1118,19 @@ private struct ExtractionRun {
             }
         }
         return relations
+    }
+
+    /// Whether WordNet's first sense of `lemma` is a group (lexicographer file noun.group: "people",
+    /// "society", "economy"): a group has members, which are no kinds of it ("worker" under "people").
+    /// Taxa, groups and systems may have kinds that are groups too ("phylum" → "arthropods", under
+    /// noun.animal, noun.plant or noun.group): the caller allows those.
+    func isCollective(_ lemma: String) -> Bool { lexicographerFile(lemma) == 14 }
+
+    /// WordNet's lexicographer file of the first noun sense of `lemma` (-1 when unknown).
+    func lexicographerFile(_ lemma: String) -> Int {
+        let wordNet = normalizer.tagger.lexicon.wordNet
+        guard let first = wordNet.entry(lemma, .noun)?.synsets.first else { return -1 }
+        return wordNet.nounSynset(at: first)?.lexicographerFile ?? -1
     }
 
     /// Whether the decks use `lemma` (a WordNet noun naming concept `id`) in a sense other than its first:

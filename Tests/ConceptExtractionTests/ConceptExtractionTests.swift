@@ -419,6 +419,17 @@ import Testing
                     ("Nephron", "The filtering unit of the kidney"), ("Glomerulus", "A tuft of capillaries"),
                 ]))
         #expect(!cells.isBroader("diffusion", than: "active transport"))
+        // A group ("people") has members, not kinds; a taxon's kinds are groups too ("phylum").
+        let groups = extract(
+            deck(
+                "d",
+                [
+                    ("People", "Human beings together"), ("Worker", "Someone who works for pay"),
+                    ("Phylum", "A rank of classification"), ("Arthropods", "Invertebrates with jointed legs"),
+                ]))
+        #expect(groups.concept("worker") != nil)
+        #expect(!groups.isBroader("people", than: "worker"))
+        #expect(groups.isBroader("phylum", than: "arthropods"))
         #expect(cells.isBroader("nephron", than: "glomerulus"))
     }
 
