@@ -362,7 +362,8 @@ private struct ExtractionRun {
             guard heading != nil || reading.subjects.count == 1 else { continue }
             let pluralList = heading == nil && asksForPluralSubject(index)
             let found = AnswerParser.items(
-                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil || pluralList)
+                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil || pluralList
+            )
             if pluralList, found.count >= 3 { pluralListCards.insert(index) }
             guard !found.isEmpty else { continue }
             let owner =
@@ -1390,8 +1391,10 @@ private struct ExtractionRun {
             // noun; that one is the broader kind (a shared word is a hierarchy only when it is the head of
             // both), and the nearer one.
             let partialGenus = genusMatch.map { $0.range.lowerBound > genusStart } ?? true
-            if let genusConcept, !disjunction, !partialGenus || !sharesSubjectHead(
-                genusStart..<end, back: back, matches: backMatches, subject: reading.subjects[0])
+            if let genusConcept, !disjunction,
+                !partialGenus
+                    || !sharesSubjectHead(
+                        genusStart..<end, back: back, matches: backMatches, subject: reading.subjects[0])
             {
                 links.parents.append(genusConcept)  // "a much-branched inflorescence"
             }
