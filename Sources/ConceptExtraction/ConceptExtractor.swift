@@ -251,7 +251,22 @@ private struct ExtractionRun {
                 continue
             }
             var best: (tag: String, count: Int)?
-            for other in cardTags[first] where other != tag {
+            // Two tags side by side in the author's tree ("UG::Sovereign_State", "UG::North_America") are
+            // facets of the notes: that one holds the other's cards says nothing of their ideas.
+            func parentPath(_ path: String) -> Substring? {
+                path.range(of: "::", options: .backwards).map { path[..<$0.lowerBound] }
+            }
+            // (Unless the one names the other inside its name: "UG::Southeast_Asia" under "UG::Asia".)
+            func words(_ path: String) -> String {
+                " "
+                    + (path.components(separatedBy: "::").last ?? path).lowercased()
+                    .replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") + " "
+            }
+            for other in cardTags[first]
+            where other != tag
+                && (parentPath(tag) == nil || parentPath(other) != parentPath(tag)
+                    || words(tag).contains(words(other)))
+            {
                 guard conceptOfTag[other] != nil, let otherCards = tagCards[other], otherCards.count > members.count,
                     best.map({ otherCards.count < $0.count }) ?? true, members.isSubset(of: otherCards)
                 else { continue }

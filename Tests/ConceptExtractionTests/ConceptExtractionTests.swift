@@ -479,6 +479,27 @@ import Testing
         #expect(!graph.isBroader("DRAM", than: "RAM"))
     }
 
+    @Test func siblingTagsInTheAuthorsTreeDoNotSubsumeEachOther() {
+        func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
+            Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
+        }
+        // Every card tagged with a region is tagged as a state: two facets side by side, no hierarchy.
+        let cards = [
+            card("Kenya", ["G::State", "G::Africa", "G::East_Africa"], 1),
+            card("Chad", ["G::State", "G::Africa"], 2), card("Peru", ["G::State", "G::Andes"], 3),
+            card("Chile", ["G::State", "G::Andes"], 4), card("Guam", ["G::Territory"], 5),
+            card("Uganda", ["G::State", "G::Africa", "G::East_Africa"], 6), card("Aruba", ["G::Territory"], 7),
+            card("Nepal", ["G::State"], 8), card("Jersey", ["G::Dependency"], 9),
+            card("Man", ["G::Dependency"], 10), card("Sark", ["G::Dependency"], 11),
+            card("Bali", ["G::Island"], 12), card("Java", ["G::Island"], 13),
+        ]
+        let graph = extract(Deck(name: "d", path: "d.csv", format: .plain, cards: cards))
+        #expect(graph.concept("andes") != nil)
+        #expect(!graph.isBroader("state", than: "andes"))
+        // Negative: a sibling that names the other inside its name is narrower.
+        #expect(graph.isBroader("africa", than: "east africa"))
+    }
+
     @Test func sectionLabelsInHeadingPathsAreSkipped() {
         let graph = extract(
             deck(
