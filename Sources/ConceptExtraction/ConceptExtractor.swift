@@ -79,6 +79,8 @@ private struct ExtractionRun {
     var involvedPrimary: [Int: Int] = [:]
     /// Cards headed by an outline ("Assessment Template"): no subject, and none made from their front.
     var outlineCards = Set<Int>()
+    /// Cards whose front names a plural subject and whose answer lists three or more members of it.
+    var pluralListCards = Set<Int>()
 
     init(cards: [Card], options: ConceptExtractor) {
         self.cards = cards
@@ -250,7 +252,22 @@ private struct ExtractionRun {
                 continue
             }
             var best: (tag: String, count: Int)?
-            for other in cardTags[first] where other != tag {
+            // Two tags side by side in the author's tree ("UG::Sovereign_State", "UG::North_America") are
+            // facets of the notes: that one holds the other's cards says nothing of their ideas.
+            func parentPath(_ path: String) -> Substring? {
+                path.range(of: "::", options: .backwards).map { path[..<$0.lowerBound] }
+            }
+            // (Unless the one names the other inside its name: "UG::Southeast_Asia" under "UG::Asia".)
+            func words(_ path: String) -> String {
+                " "
+                    + (path.components(separatedBy: "::").last ?? path).lowercased()
+                    .replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") + " "
+            }
+            for other in cardTags[first]
+            where other != tag
+                && (parentPath(tag) == nil || parentPath(other) != parentPath(tag)
+                    || words(tag).contains(words(other)))
+            {
                 guard conceptOfTag[other] != nil, let otherCards = tagCards[other], otherCards.count > members.count,
                     best.map({ otherCards.count < $0.count }) ?? true, members.isSubset(of: otherCards)
                 else { continue }
@@ -359,14 +376,19 @@ private struct ExtractionRun {
             let heading = reading.list
             // A comparison ("X vs Y") answers about each side: its lists belong to no one subject.
             guard heading != nil || reading.subjects.count == 1 else { continue }
+            let pluralList = heading == nil && asksForPluralSubject(index)
             let found = AnswerParser.items(
-                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil)
+                in: cards[index].back, expectedCount: heading?.expectedCount, underHeading: heading != nil || pluralList
+            )
+            if pluralList, found.count >= 3 { pluralListCards.insert(index) }
             guard !found.isEmpty else { continue }
             let owner =
                 heading.map { registry.lookup($0.node) ?? registry.add($0.node) }
                 ?? registry.lookup(reading.subjects[0])!
             for item in found {
-                guard let name = itemName(item, heading: heading) else { continue }
+                guard heading != nil || !pluralList || pluralListCards.contains(index),
+                    let name = itemName(item, heading: heading, listed: pluralList)
+                else { continue }
                 candidates.append((index, owner, item, name, heading))
             }
         }
@@ -390,7 +412,37 @@ private struct ExtractionRun {
     }
 
     /// The concept name an item stands for, or nil for an item that is an action or a sentence.
-    mutating func itemName(_ item: AnswerItem, heading: ListHeading?) -> NameForm? {
+    /// Whether the front only names a plural subject ("single-operand instructions?", "Primary colours"),
+    /// so a one-line comma list answering it ("absolute, negate, increment") lists its members.
+    mutating func asksForPluralSubject(_ index: Int) -> Bool {
+        let reading = readings[index]
+        guard reading.subjects.count == 1, reading.list == nil, reading.headingPath.isEmpty, !reading.isReversed,
+            !cards[index].back.contains(where: \.isNewline),
+            // The head: the last word before a preposition ("states of matter").
+            let last = reading.subjects[0].tokens.prefix(while: { !Lexicon.prepositions.contains($0.lower) }).last,
+            last.tag == .noun, !last.isAcronym,
+            let lemma = normalizer.tagger.lexicon.info(last.lower).nounLemma, lemma != last.lower,
+            // Not a cloze, a definition prompt ("Exports: [Definition]") or a proper name ("Faroe Islands"),
+            // and an answer of bare names: no explanation in brackets or after a colon.
+            !cards[index].front.contains(where: { "[(_".contains($0) }),
+            !cards[index].back.contains(where: { "([:".contains($0) }),
+            !normalizer.isProperName(reading.subjects[0])
+        else { return false }
+        // Short items only ("absolute, negate, increment decrement"), none opening with a verb form.
+        let parts = cards[index].back.split(separator: ",").map { $0.split(separator: " ") }
+        guard parts.count >= 2,
+            parts.allSatisfy({ words in
+                words.count <= 3
+                    && !(words.first.map { $0.hasSuffix("ed") && $0.first?.isLowercase == true } ?? true)
+            })
+        else { return false }
+        let rest = reading.tokens.filter {
+            !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
+        }
+        return rest.count <= reading.subjects[0].tokens.count(where: { $0.tag != .determiner })
+    }
+
+    mutating func itemName(_ item: AnswerItem, heading: ListHeading?, listed: Bool = false) -> NameForm? {
         var label = Substring(item.label)
         // The name ends where its explanation starts: ":", " - ", "(", "=", " is ", " are ".
         for stop in [":", " - ", " – ", "(", "=", " is ", " are ", " refers "] {
@@ -416,13 +468,13 @@ private struct ExtractionRun {
             // A number, dose or measurement ("Olanzapine 5-10mg") is a detail, not a concept.
             !tokens.contains(where: { $0.isNumber || ($0.text.first?.isNumber == true && !normalizer.isAcronym($0)) })
         else { return nil }
-        if !item.marked && heading == nil { return nil }
+        if !item.marked && heading == nil && !listed { return nil }
         if let name = normalizer.name(tokens[...]), name.isScaffolding { return nil }
         // A condition or a negated criterion ("If above fails: …", "Not able to play quietly") is no name.
         if Lexicon.clauseOpeners.contains(first.lower) { return nil }
         // A bullet of notes that is only a modifier ("Substance-induced", "Mentally ill", "Organic") says
         // something of its heading; it names no idea (under a list of kinds it takes the kind's head).
-        if heading == nil, let last = tokens.last, !normalizer.isAcronym(last),
+        if heading == nil, !listed, let last = tokens.last, !normalizer.isAcronym(last),
             last.tag == .adjective || (last.gap == .joiner && last.lower.hasSuffix("ed"))
         {
             return nil
@@ -800,7 +852,9 @@ private struct ExtractionRun {
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the
     /// scaffolding nouns of definitions, and nouns WordNet files under part, structure, organ or region.
     mutating func isPartNoun(_ word: String) -> Bool {
-        if Lexicon.partNouns.contains(word) || Lexicon.wholeWords.contains(word) { return true }
+        if Lexicon.partNouns.contains(word) || Lexicon.wholeWords.contains(word) || Lexicon.partClasses.contains(word) {
+            return true
+        }
         if Lexicon.genericNouns.contains(word) { return false }  // "amount", "set", "process": no parts
         guard let lemma = normalizer.tagger.lexicon.info(word).nounLemma else { return false }
         return normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 8).contains {
@@ -818,6 +872,59 @@ private struct ExtractionRun {
         let rest = Array(tokens[(genus.endIndex + 1)...])
         guard let whole = genusPhrase(in: rest) else { return nil }
         return whole
+    }
+
+    /// Whether a concept inside `genus`, before its last word, ends in the subject's head noun ("data
+    /// compression" in "a data compression algorithm" for "lossless compression").
+    mutating func sharesSubjectHead(
+        _ genus: Range<Int>, back: [Token], matches: [PhraseMatcher.Match], subject: NameForm
+    ) -> Bool {
+        guard let head = subject.folds.last else { return false }
+        return matches.contains {
+            $0.range.lowerBound >= genus.lowerBound && $0.range.upperBound < genus.upperBound
+                && normalizer.fold(back[$0.range.upperBound - 1]) == head
+        }
+    }
+
+    /// Prepositions that place a part in or on its whole ("on the outside of an ovule", "in the centre of").
+    static let placePrepositions: Set<String> = ["in", "on", "at", "inside", "within"]
+
+    /// Nouns that name a spot of a whole rather than a thing ("the centre of", "the outside of", "the tip
+    /// of"): the whole follows them.
+    static let spotNouns: Set<String> = [
+        "centre", "center", "middle", "outside", "inside", "interior", "exterior", "surface", "tip", "base", "top",
+        "bottom", "edge", "end", "side", "wall", "core", "apex",
+    ]
+
+    /// The concept a whole phrase starting at `start` names: the phrase itself ("the ovule"); past a spot
+    /// noun ("the centre of the embryo sac" → embryo sac); or, when it ends in a part or stage noun
+    /// ("phase", "section") and names no concept, the concept it holds ("the gametophyte phase of mosses" → gametophyte).
+    mutating func wholeConcept(
+        after start: Int, in back: [Token], matches: [PhraseMatcher.Match], excluding subjects: Set<Int>
+    ) -> Int? {
+        let registry = self.registry
+        func concept(_ match: PhraseMatcher.Match) -> Int? {
+            let id = registry.find(match.concept)
+            return subjects.contains(id) ? nil : id
+        }
+        var spot = start
+        while spot < back.count, back[spot].tag == .determiner { spot += 1 }
+        // (A spot noun may be tagged otherwise: "the outside of".)
+        if spot + 2 < back.count, Self.spotNouns.contains(back[spot].lower), back[spot + 1].lower == "of",
+            back[spot + 1].gap != .boundary
+        {
+            return wholeConcept(after: spot + 2, in: back, matches: matches, excluding: subjects)
+        }
+        guard start < back.count, let phrase = genusPhrase(in: Array(back[start...])) else { return nil }
+        let begin = start + phrase.startIndex
+        let end = start + phrase.endIndex
+        let head = back[end - 1].lower
+        if let match = matches.first(where: { $0.range.lowerBound >= begin && $0.range.upperBound == end }) {
+            return concept(match)
+        }
+        guard end - begin >= 2, Lexicon.wholeWords.contains(head) else { return nil }
+        let inner = matches.filter { $0.range.lowerBound >= begin && $0.range.upperBound == end - 1 }
+        return inner.max(by: { $0.range.count < $1.range.count }).flatMap(concept)
     }
 
     /// The first noun phrase of a definition that opens with one ("A storage register in the ALU" →
@@ -970,7 +1077,17 @@ private struct ExtractionRun {
     /// involved question states facts and associations, not what the subject is built on.
     mutating func definesSubject(_ index: Int) -> Bool {
         let reading = readings[index]
+        // An identification card ("Which organelle makes ATP?", "What kind of transport is this?") asks
+        // which thing fits a fact: it gives the class (`broader`) and associations, no prerequisites.
+        if reading.identifiedClass != nil { return false }
+        // A front with several gaps ("[...] and [...] have oval red cells") states a fact about its answers.
+        let gaps = ["[...]", "[…]", "(...)", "(…)", "___"].reduce(0) {
+            $0 + cards[index].front.components(separatedBy: $1).count - 1
+        }
+        if gaps >= 2 { return false }
         if reading.isReversed { return true }
+        // A list of members ("single-operand instructions?" → "absolute, negate, …") defines nothing.
+        if pluralListCards.contains(index) { return false }
         guard reading.subjects.count == 1, reading.list == nil, !reading.answerIsAlias,
             reading.headingPath.isEmpty
         else { return false }
@@ -982,18 +1099,29 @@ private struct ExtractionRun {
             let trimmed = front.reversed().drop { $0.isWhitespace || "?:.".contains($0) }
             if !blanks.contains(where: { trimmed.starts(with: $0.reversed()) }) { return false }
         }
-        // An answer that is only a name ("Earthworm" → "Monoecious") states a fact, it defines nothing.
-        let back = backTokens[index]
-        // (An expansion of the subject, "IT" → "Information technology", is its other name: it still defines.)
-        if !back.isEmpty, back.count <= 5, let name = normalizer.name(back[...]), let answer = registry.lookup(name),
-            registry.find(answer) != reading.subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
-        {
-            return false
-        }
+        // An answer that is only a name ("Earthworm" → "Monoecious"; "Cayenne" → "French Guiana" with a
+        // note below) states a fact, it defines nothing. Its first line is read: notes may follow.
+        if answersWithAName(index) { return false }
         let rest = reading.tokens.filter {
             !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
         }
         return rest.count <= reading.subjects[0].tokens.count(where: { $0.tag != .determiner })
+    }
+
+    /// Whether the answer's first line is only a name other than the subject's: a concept, or a proper
+    /// name ("Earthworm" → "Monoecious"; "Hagåtña" → "Guam" with a note on Guam below). (An expansion of
+    /// the subject, "IT" → "Information technology", is its other name.)
+    mutating func answersWithAName(_ index: Int) -> Bool {
+        let back = backTokens[index]
+        let lineEnd = cards[index].back.utf8.firstIndex(of: UInt8(ascii: "\n")).map {
+            cards[index].back.utf8.distance(from: cards[index].back.utf8.startIndex, to: $0)
+        }
+        let answerLine = back.prefix { lineEnd == nil || $0.start < lineEnd! }
+        let subjectID = readings[index].subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
+        guard !answerLine.isEmpty, answerLine.count <= 5, let name = normalizer.name(answerLine) else { return false }
+        let answer = registry.lookup(name).map { registry.find($0) }
+        if answer != nil, answer != subjectID { return true }
+        return answer != subjectID && (normalizer.isProperName(name) || normalizer.isIndividualName(name))
     }
 
     /// WordNet's hierarchy between two concepts the decks both name: "sepal" is part of "calyx",
@@ -1024,7 +1152,24 @@ private struct ExtractionRun {
             }
             var parents: [Int] = []
             for lemma in lemmas where !Lexicon.genericNouns.contains(lemma) && lemma.count >= 3 {
-                for ancestor in normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 2, senses: 1) {
+                // Through a concept of the decks ("active transport" → "transport" → "diffusion"), a
+                // grandparent counts only when that concept's own first sense has it ("transport" is first
+                // the moving of goods): the decks mean a word in one sense, not in WordNet's other ones.
+                let direct = normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 1, senses: 1)
+                var throughConcept = false
+                var allowed = Set(direct)
+                for ancestor in direct {
+                    let words = ancestor.replacingOccurrences(of: "_", with: " ")
+                    throughConcept =
+                        throughConcept
+                        || normalizer.name(normalizer.tokens(words)[...]).flatMap { registry.lookup($0) }
+                            .map { registry.find($0) != root } ?? false
+                    allowed.formUnion(normalizer.tagger.lexicon.nounAncestors(of: ancestor, depth: 1, senses: 1))
+                }
+                let ancestors = normalizer.tagger.lexicon.nounAncestors(of: lemma, depth: 2, senses: 1).filter {
+                    !throughConcept || allowed.contains($0)
+                }
+                for ancestor in ancestors {
                     let words = ancestor.replacingOccurrences(of: "_", with: " ")
                     // The parent must be an idea of the decks (a card of its own, or a hub), and specific
                     // (few senses): "system", "cause" or "relation" file anything under them.
@@ -1032,7 +1177,9 @@ private struct ExtractionRun {
                         let name = normalizer.name(normalizer.tokens(words)[...]),
                         let id = registry.lookup(name), id != root, !parents.contains(id),
                         !registry.cards[id].isEmpty || hubRoots.contains(id),
-                        (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5
+                        (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5,
+                        !meansAnotherSense(ancestor, concept: id),
+                        !isCollective(ancestor) || [5, 14, 20].contains(lexicographerFile(lemma))
                     else { continue }
                     parents.append(id)
                     relations.append(
@@ -1045,6 +1192,45 @@ private struct ExtractionRun {
             }
         }
         return relations
+    }
+
+    /// Whether WordNet's first sense of `lemma` is a group (lexicographer file noun.group: "people",
+    /// "society", "economy"): a group has members, which are no kinds of it ("worker" under "people").
+    /// Taxa, groups and systems may have kinds that are groups too ("phylum" → "arthropods", under
+    /// noun.animal, noun.plant or noun.group): the caller allows those.
+    func isCollective(_ lemma: String) -> Bool { lexicographerFile(lemma) == 14 }
+
+    /// WordNet's lexicographer file of the first noun sense of `lemma` (-1 when unknown).
+    func lexicographerFile(_ lemma: String) -> Int {
+        let wordNet = normalizer.tagger.lexicon.wordNet
+        guard let first = wordNet.entry(lemma, .noun)?.synsets.first else { return -1 }
+        return wordNet.nounSynset(at: first)?.lexicographerFile ?? -1
+    }
+
+    /// Whether the decks use `lemma` (a WordNet noun naming concept `id`) in a sense other than its first:
+    /// the cards about the concept name a synonym of another sense and none of the first ("procedures and
+    /// functions": "function" is a synonym of procedure's program sense, not of "course of action").
+    ///
+    /// - Complexity: the words of the concept's first three cards, and the lemma's senses (few: ≤ 5).
+    mutating func meansAnotherSense(_ lemma: String, concept id: Int) -> Bool {
+        let wordNet = normalizer.tagger.lexicon.wordNet
+        guard let entry = wordNet.entry(lemma, .noun), entry.synsets.count >= 2 else { return false }
+        let head = lemma.split(separator: "_").last.map(String.init) ?? lemma
+        func synonyms(_ offset: Int) -> Set<String> {
+            Set((wordNet.nounSynset(at: offset)?.lemmas ?? []).filter { !$0.contains("_") && $0 != head })
+        }
+        let first = synonyms(entry.synsets[0])
+        let others = entry.synsets.dropFirst().reduce(into: Set<String>()) { $0.formUnion(synonyms($1)) }
+            .subtracting(first)
+        guard !others.isEmpty else { return false }
+        var words = Set<String>()
+        for card in registry.cards[id].prefix(3) {
+            for token in frontTokens[card] + backTokens[card] {
+                words.insert(token.lower)
+                if let base = normalizer.tagger.lexicon.info(token.lower).nounLemma { words.insert(base) }
+            }
+        }
+        return !words.isDisjoint(with: others) && words.isDisjoint(with: first)
     }
 
     /// The mentions that name a concept. A lone word that ends a longer compound ("service" in
@@ -1198,6 +1384,12 @@ private struct ExtractionRun {
         let reading = readings[card]
         let subjectIDs = Set(reading.subjects.compactMap { registry.lookup($0) })
         guard !subjectIDs.isEmpty, !back.isEmpty else { return links }
+        // An outline (a bullet, heading or code fence first: "- **Screens for**: …") has no genus; nor
+        // has an answer that is a name with a note about that name below ("Guam\nUnincorporated territory
+        // …" for "Hagåtña").
+        let opening = cards[card].back.trimmingPrefix(while: \.isWhitespace)
+        if ["#", "-", "*", "•", "`", ">"].contains(where: { opening.hasPrefix($0) }) { return links }
+        if cards[card].back.contains(where: \.isNewline), answersWithAName(card) { return links }
         func concept(at match: PhraseMatcher.Match) -> Int? {
             let id = registry.find(match.concept)
             return subjectIDs.contains(id) ? nil : id
@@ -1242,8 +1434,12 @@ private struct ExtractionRun {
             }
         }
         // "Atomicity, Consistency, Isolation, Durability": a list, not a genus.
+        // (A list opens the answer: its first comma comes within three words; "A structure of the
+        // gametophyte of mosses, liverworts, and ferns" names a genus before its list.)
+        let firstSentence = cards[card].back.prefix(while: { $0 != "." && !$0.isNewline })
         let opensWithList =
-            cards[card].back.prefix(while: { $0 != "." && !$0.isNewline }).filter { $0 == "," }.count >= 2
+            firstSentence.filter { $0 == "," }.count >= 2
+            && firstSentence.prefix(while: { $0 != "," }).split(whereSeparator: \.isWhitespace).count <= 3
         var genusIsPartNoun = false
         if let start = genusStart, !opensWithList, let genus = genusPhrase(in: Array(back[start...])),
             isDefinitionOpening(back, start: start, genusEnd: start + genus.endIndex)
@@ -1255,14 +1451,27 @@ private struct ExtractionRun {
             let genusMatch = backMatches.first { $0.range.lowerBound >= genusStart && $0.range.upperBound == end }
             // A proper name is no genus ("Slovakia (narrower …)" compares, it does not define).
             let genusIsProper = normalizer.name(back[genusStart..<end]).map { normalizer.isProperName($0) } ?? false
-            let genusConcept = genusIsProper ? nil : genusMatch.flatMap { concept(at: $0) }
+            // A lone part or stage word ("the branch of economics", "a stage of …") is scaffolding even
+            // when two definitions made it a hub: the whole after it is the parent.
+            let scaffolding =
+                end - genusStart == 1
+                && Lexicon.wholeWords.contains(normalizer.tagger.lexicon.info(head).nounLemma ?? head)
+            let genusConcept = genusIsProper || scaffolding ? nil : genusMatch.flatMap { concept(at: $0) }
             // "A sepal or petal when …": a disjunction is no genus.
             let disjunction = end < back.count && back[end].lower == "or"
-            if let genusConcept, !disjunction { links.parents.append(genusConcept) }  // "a much-branched inflorescence"
-            // "Lossless compression: a data compression algorithm": a genus naming no concept may hold, as
-            // its modifier, a concept with the subject's own head noun; that one is the broader kind (a
-            // shared word is a hierarchy only when it is the head of both).
-            if genusConcept == nil, !disjunction, !genusIsProper, let subjectHead = reading.subjects[0].folds.last,
+            // "Lossless compression: a data compression algorithm": a genus naming no concept (or only its
+            // last words: "algorithm") may hold, as its modifier, a concept with the subject's own head
+            // noun; that one is the broader kind (a shared word is a hierarchy only when it is the head of
+            // both), and the nearer one.
+            let partialGenus = genusMatch.map { $0.range.lowerBound > genusStart } ?? true
+            if let genusConcept, !disjunction,
+                !partialGenus
+                    || !sharesSubjectHead(
+                        genusStart..<end, back: back, matches: backMatches, subject: reading.subjects[0])
+            {
+                links.parents.append(genusConcept)  // "a much-branched inflorescence"
+            }
+            if partialGenus, !disjunction, !genusIsProper, let subjectHead = reading.subjects[0].folds.last,
                 let shared = backMatches.filter({
                     $0.range.lowerBound >= genusStart && $0.range.upperBound < end
                         && normalizer.fold(back[$0.range.upperBound - 1]) == subjectHead
@@ -1279,16 +1488,24 @@ private struct ExtractionRun {
                 let wholeCounts =
                     genusConcept == nil
                     ? isPartNoun(head) && ["of", "in", "inside", "within"].contains(preposition)
+                        || ["inside", "within"].contains(preposition)  // "A cell inside the ovule"
                     : ["in", "inside", "within"].contains(preposition)
-                if wholeCounts, let whole = genusPhrase(in: Array(back[(end + 1)...])) {
-                    let wholeEnd = end + 1 + whole.endIndex
-                    if let match = backMatches.first(where: {
-                        $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
-                    }),
-                        let id = concept(at: match), !links.parents.contains(id)
+                // "A protective layer of sporophyte tissue on the outside of an ovule": "of" and a bare noun
+                // (no article) say what the part is made of; the place after it names the whole.
+                let placeAfterMaterial: Int? =
+                    if isPartNoun(head), preposition == "of", end + 1 < back.count,
+                        back[end + 1].tag != .determiner, let material = genusPhrase(in: Array(back[(end + 1)...])),
+                        case let next = end + 1 + material.endIndex, next + 1 < back.count,
+                        back[next].gap != .boundary, Self.placePrepositions.contains(back[next].lower)
                     {
-                        links.parents.append(id)
-                    }
+                        wholeConcept(after: next + 1, in: back, matches: backMatches, excluding: subjectIDs)
+                    } else { nil }
+                if let id = placeAfterMaterial {
+                    if !links.parents.contains(id) { links.parents.append(id) }
+                } else if wholeCounts,
+                    let id = wholeConcept(after: end + 1, in: back, matches: backMatches, excluding: subjectIDs)
+                {
+                    if !links.parents.contains(id) { links.parents.append(id) }
                 } else if let genusConcept, preposition == "of", !disjunction,
                     let whole = genusPhrase(in: Array(back[(end + 1)...]))
                 {

@@ -310,6 +310,75 @@ import Testing
         #expect(!graph.isBroader("atomicity", than: "ACID"))
     }
 
+    @Test func placesAndStagesNameTheWholeOfAPart() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Ovule", "The structure that holds the egg"), ("Tissue", "Cells that work together"),
+                    ("Sporophyte", "The diploid generation"), ("Gametophyte", "The haploid generation"),
+                    ("Embryo sac", "The female gametophyte"),
+                    // What the part is made of ("of sporophyte tissue"), then where it is.
+                    ("Integument", "A protective layer of sporophyte tissue on the outside of an ovule"),
+                    // A spot noun ("the centre of") before the whole.
+                    ("Polar nuclei", "Two haploid nuclei in the centre of the embryo sac of flowering plants"),
+                    // A stage noun naming no concept holds the whole; a list after the genus is no opening list.
+                    (
+                        "Archegonium",
+                        "A multicellular structure of the gametophyte phase of mosses, liverworts, and ferns"
+                    ),
+                    // "inside" places a thing in its whole even when the genus names no part.
+                    ("Egg apparatus", "A cell inside the ovule where fertilization occurs"),
+                    // Negative: an article after "of" names the whole itself, not a material.
+                    ("Testa", "The outer part of the sporophyte"),
+                    // Negative: a list opening the answer is no genus.
+                    ("Generations", "Sporophyte, gametophyte, sporophyte again"),
+                ]))
+        #expect(graph.isBroader("ovule", than: "integument"))
+        #expect(!graph.isBroader("tissue", than: "integument"))
+        #expect(graph.isBroader("embryo sac", than: "polar nuclei"))
+        #expect(graph.isBroader("gametophyte", than: "archegonium"))
+        #expect(graph.isBroader("ovule", than: "egg apparatus"))
+        #expect(graph.isBroader("sporophyte", than: "testa"))
+        #expect(!graph.isBroader("sporophyte", than: "generations"))
+    }
+
+    @Test func aCommaListAnsweringAPluralSubjectListsItsMembers() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("What are the states of matter?", "solid, liquid, gas"),
+                    ("Old world crops", "Wheat, Rice, Coffee"),
+                    // Negative: a definition prompt cut at its commas, a proper name, a cloze.
+                    ("Exports: [Definition]", "Products made domestically, sold abroad, paid in foreign money"),
+                    ("Faroe Islands", "Norway, Iceland, Denmark"),
+                    ("Hydrogen bond donors are (...)", "water, ammonia, ethanol"),
+                ]))
+        #expect(graph.isBroader("states of matter", than: "liquid"))
+        #expect(graph.isBroader("old world crops", than: "coffee"))
+        // Members are no prerequisites of their list.
+        #expect(!graph.has(.requires, from: "wheat", to: "old world crops"))
+        #expect(!graph.isBroader("exports", than: "sold abroad"))
+        #expect(!graph.isBroader("faroe islands", than: "norway"))
+        #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.target].label == "ammonia" })
+    }
+
+    @Test func aGenusNamedOnlyByItsLastWordYieldsToTheSharedHead() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Algorithm", "A sequence of steps"), ("Data compression", "Making data smaller"),
+                    ("Lossless compression", "A data compression algorithm that keeps every bit"),
+                    // Negative: without a shared head the last word is the genus.
+                    ("Quicksort", "A sorting algorithm that partitions"),
+                ]))
+        #expect(graph.isBroader("data compression", than: "lossless compression"))
+        #expect(!graph.has(.broader, from: "algorithm", to: "lossless compression"))
+        #expect(graph.isBroader("algorithm", than: "quicksort"))
+    }
+
     @Test func theLexiconLinksTwoConceptsTheDecksName() {
         let graph = extract(
             deck(
@@ -324,6 +393,44 @@ import Testing
         #expect(graph.relations.contains { $0.evidence.hasPrefix("WordNet files") })
         // No parent the decks do not name ("person" for a patient).
         #expect(graph.concept("person") == nil)
+    }
+
+    @Test func theLexiconKeepsToTheSenseTheDecksMean() {
+        // "procedures and functions": the decks mean procedure's program sense, not the course of action
+        // WordNet files "algorithm" under.
+        let programs = extract(
+            deck(
+                "d",
+                [
+                    ("Algorithm", "A sequence of steps that solves a problem"),
+                    ("What is the difference between procedures and functions?", "A function returns a value"),
+                ]))
+        #expect(!programs.isBroader("procedures", than: "algorithm"))
+        // "active transport" → "transport" → "diffusion": the decks' "transport" is their own concept, in
+        // its first sense (moving goods), so no grandparent through it.
+        let cells = extract(
+            deck(
+                "d",
+                [
+                    ("Diffusion", "Movement of particles down a gradient"),
+                    ("Active transport", "Movement of particles against a gradient, using energy"),
+                    ("Transport", "The moving of goods or people"),
+                    // Negative: a grandparent through a word the decks do not name still counts.
+                    ("Nephron", "The filtering unit of the kidney"), ("Glomerulus", "A tuft of capillaries"),
+                ]))
+        #expect(!cells.isBroader("diffusion", than: "active transport"))
+        // A group ("people") has members, not kinds; a taxon's kinds are groups too ("phylum").
+        let groups = extract(
+            deck(
+                "d",
+                [
+                    ("People", "Human beings together"), ("Worker", "Someone who works for pay"),
+                    ("Phylum", "A rank of classification"), ("Arthropods", "Invertebrates with jointed legs"),
+                ]))
+        #expect(groups.concept("worker") != nil)
+        #expect(!groups.isBroader("people", than: "worker"))
+        #expect(groups.isBroader("phylum", than: "arthropods"))
+        #expect(cells.isBroader("nephron", than: "glomerulus"))
     }
 
     @Test func identificationCardsAnswerAKindOfTheirClass() {
@@ -370,6 +477,27 @@ import Testing
         #expect(!graph.has(.broader, from: "semiconductor memory", to: "DRAM"))  // nearest only
         #expect(graph.concept("leech") == nil)  // Anki's own mark
         #expect(!graph.isBroader("DRAM", than: "RAM"))
+    }
+
+    @Test func siblingTagsInTheAuthorsTreeDoNotSubsumeEachOther() {
+        func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
+            Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
+        }
+        // Every card tagged with a region is tagged as a state: two facets side by side, no hierarchy.
+        let cards = [
+            card("Kenya", ["G::State", "G::Africa", "G::East_Africa"], 1),
+            card("Chad", ["G::State", "G::Africa"], 2), card("Peru", ["G::State", "G::Andes"], 3),
+            card("Chile", ["G::State", "G::Andes"], 4), card("Guam", ["G::Territory"], 5),
+            card("Uganda", ["G::State", "G::Africa", "G::East_Africa"], 6), card("Aruba", ["G::Territory"], 7),
+            card("Nepal", ["G::State"], 8), card("Jersey", ["G::Dependency"], 9),
+            card("Man", ["G::Dependency"], 10), card("Sark", ["G::Dependency"], 11),
+            card("Bali", ["G::Island"], 12), card("Java", ["G::Island"], 13),
+        ]
+        let graph = extract(Deck(name: "d", path: "d.csv", format: .plain, cards: cards))
+        #expect(graph.concept("andes") != nil)
+        #expect(!graph.isBroader("state", than: "andes"))
+        // Negative: a sibling that names the other inside its name is narrower.
+        #expect(graph.isBroader("africa", than: "east africa"))
     }
 
     @Test func sectionLabelsInHeadingPathsAreSkipped() {
@@ -744,6 +872,42 @@ import Testing
         )
         // Negative: a card about a common idea still requires what its definition uses.
         #expect(graph.has(.requires, from: "value creation", to: "value delivery"))
+    }
+
+    @Test func identificationCardsGiveNoPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Organelle", "A structure inside a cell"), ("ATP", "The energy currency of the cell"),
+                    ("Which organelle makes most of the ATP?", "Mitochondrion"),
+                    // A reversed place card: its answer's first line is a name, the note below a fact.
+                    ("Cockburn Town", "Turks and Caicos Islands\nOverseas territory of a kingdom."),
+                    ("Turks and Caicos Islands", "Cockburn Town"),
+                    ("Llama", "A domesticated animal"),
+                    ("[...] and [...] have oval red blood cells", "Camel, Llama"),
+                    // Negative: a term card still requires what its definition uses.
+                    ("Chloroplast", "An organelle that makes ATP from light"),
+                ]))
+        #expect(graph.isBroader("organelle", than: "mitochondrion"))
+        #expect(!graph.has(.requires, from: "atp", to: "mitochondrion"))
+        #expect(!graph.has(.requires, from: "turks and caicos islands", to: "cockburn town"))
+        #expect(!graph.relations.contains { $0.kind == .requires && graph.concepts[$0.source].label == "Llama" })
+        #expect(graph.has(.requires, from: "atp", to: "chloroplast"))
+    }
+
+    @Test func aNoteBelowANamedAnswerDescribesTheAnswerNotTheSubject() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Territory", "A region a state governs"), ("Guam", "Hagåtña"),
+                    ("Hagåtña", "Guam\nUnincorporated territory of the United States."),
+                    // Negative: a definition on two lines still has its genus.
+                    ("Puerto Rico", "Unincorporated territory of the United States.\nCapital: San Juan."),
+                ]))
+        #expect(!graph.isBroader("territory", than: "hagåtña"))
+        #expect(graph.isBroader("territory", than: "puerto rico"))
     }
 
     @Test func notesBelowADefinitionAreNoPrerequisites() {

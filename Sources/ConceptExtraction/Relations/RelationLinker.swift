@@ -213,7 +213,14 @@ struct RelationLinker {
         var individuals: [Int: Bool] = [:]
         func isIndividual(_ id: Int) -> Bool {
             if let known = individuals[id] { return known }
-            let found = registry.names[id].first.map { normalizer.isIndividualName($0) } ?? false
+            // A proper name whose head English knows as one individual ("Northern Cyprus", "North
+            // Nicosia": a place with a qualifier) names one too.
+            let found =
+                registry.names[id].first.map { name in
+                    normalizer.isIndividualName(name)
+                        || name.count >= 2 && normalizer.isProperName(name)
+                            && normalizer.tagger.lexicon.isProperNoun(name.tokens[name.count - 1].lower) == true
+                } ?? false
             individuals[id] = found
             return found
         }
