@@ -8,22 +8,21 @@
 /// order. The answers are exactly those of the plain search (a path from head to tail can only pass
 /// through nodes ordered between them), so the edges kept are the same.
 ///
+/// **Bounded.** A caller may cap the edges one insertion may scan (`searchLimit`): an edge whose
+/// question cannot be settled within it is refused as `.undecided`, so that a tangle of thousands of
+/// mutually reachable nodes costs at most the cap per edge instead of a search of the tangle.
+///
 /// - Complexity: an edge that agrees with the order costs O(1); one that does not costs
-///   O(δ log δ), δ being the nodes and edges between its ends' positions (the "affected region").
-///   Worst case quadratic, as for every known incremental algorithm; near-linear on hierarchies.
+///   O(δ log δ), δ being the nodes and edges between its ends' positions (the "affected region"),
+///   and δ ≤ 2 × `searchLimit` when a limit is given. Unbounded, the worst case is quadratic, as for
+///   every known incremental algorithm.
 public struct DynamicTopologicalOrder: Sendable {
     /// Position of each node: every kept edge `u → v` has `position[u] < position[v]`.
     public private(set) var position: [Int32]
-    /// Kept edges as linked lists: out-edges and in-edges per node.
-    private var outHead: [Int32]
-    private var inHead: [Int32]
-    private var edgeSource: [Int32] = []
-    private var edgeTarget: [Int32] = []
-    private var outNext: [Int32] = []
-    private var inNext: [Int32] = []
-    /// Search scratch: a node is marked when its stamp equals the current one.
-    private var forwardMark: [UInt32]
-    private var backwardMark: [UInt32]
+    /// Kept edges as linked lists, once per direction, each with its search marks.
+    private var outgoing: EdgeLists
+    private var incoming: EdgeLists
+    /// Search scratch: a node is marked when its mark equals the current stamp.
     private var stamp: UInt32 = 0
     private var stack: [Int32] = []
     private var forward: [Int32] = []
@@ -75,85 +74,62 @@ public struct DynamicTopologicalOrder: Sendable {
     private init(position: [Int32]) {
         let nodeCount = position.count
         self.position = position
-        outHead = [Int32](repeating: -1, count: nodeCount)
-        inHead = [Int32](repeating: -1, count: nodeCount)
-        forwardMark = [UInt32](repeating: 0, count: nodeCount)
-        backwardMark = [UInt32](repeating: 0, count: nodeCount)
+        outgoing = EdgeLists(nodeCount: nodeCount)
+        incoming = EdgeLists(nodeCount: nodeCount)
+    }
+
+    /// What became of an edge offered to `insert`.
+    public enum Insertion: Sendable, Equatable {
+        case added
+        /// The target already reaches the source (or they are one node): refused.
+        case closesCycle
+        /// Settling it would scan more edges than the limit: refused without an answer.
+        case undecided
     }
 
     /// Adds `source → target` unless `target` already reaches `source` (or they are one node).
     /// Returns whether the edge was added.
     public mutating func insert(from source: Int32, to target: Int32) -> Bool {
-        if source == target { return false }
+        insert(from: source, to: target, searchLimit: .max) == .added
+    }
+
+    /// Adds `source → target` unless `target` already reaches `source`, or unless answering that
+    /// would scan more than `searchLimit` edges.
+    public mutating func insert(from source: Int32, to target: Int32, searchLimit: Int) -> Insertion {
+        if source == target { return .closesCycle }
         let lower = position[Int(target)]
         let upper = position[Int(source)]
         if upper > lower {
             // The edge disagrees with the order: search the region between its ends.
             nextStamp()
-            if searchForward(from: target, upperBound: upper, goal: source) { return false }
-            searchBackward(from: source, lowerBound: lower)
+            var budget = searchLimit
+            // Forward from the target, below the source's position: reaching the source closes a cycle.
+            switch outgoing.collect(
+                from: target, goal: source, stamp: stamp, within: { [position] in position[Int($0)] < upper },
+                into: &forward, stack: &stack, budget: &budget)
+            {
+            case .found: return .closesCycle
+            case .outOfBudget: return .undecided
+            case .notFound: break
+            }
+            // Backward from the source, above the target's position: the nodes to move before the forward ones.
+            let backwardSearch = incoming.collect(
+                from: source, goal: nil, stamp: stamp, within: { [position] in position[Int($0)] > lower },
+                into: &backward, stack: &stack, budget: &budget)
+            if backwardSearch == .outOfBudget { return .undecided }
             reorder()
         }
-        let edge = Int32(edgeSource.count)
-        edgeSource.append(source)
-        edgeTarget.append(target)
-        outNext.append(outHead[Int(source)])
-        outHead[Int(source)] = edge
-        inNext.append(inHead[Int(target)])
-        inHead[Int(target)] = edge
-        return true
+        outgoing.add(from: source, to: target)
+        incoming.add(from: target, to: source)
+        return .added
     }
 
     private mutating func nextStamp() {
         stamp &+= 1
         if stamp == 0 {
-            for i in forwardMark.indices {
-                forwardMark[i] = 0
-                backwardMark[i] = 0
-            }
+            outgoing.clearMarks()
+            incoming.clearMarks()
             stamp = 1
-        }
-    }
-
-    /// Nodes reachable from `start` whose position is below `upperBound`; true when `goal` is among them.
-    private mutating func searchForward(from start: Int32, upperBound: Int32, goal: Int32) -> Bool {
-        forward.removeAll(keepingCapacity: true)
-        stack.removeAll(keepingCapacity: true)
-        stack.append(start)
-        forwardMark[Int(start)] = stamp
-        while let node = stack.popLast() {
-            forward.append(node)
-            var edge = outHead[Int(node)]
-            while edge >= 0 {
-                let next = edgeTarget[Int(edge)]
-                if next == goal { return true }
-                if forwardMark[Int(next)] != stamp && position[Int(next)] < upperBound {
-                    forwardMark[Int(next)] = stamp
-                    stack.append(next)
-                }
-                edge = outNext[Int(edge)]
-            }
-        }
-        return false
-    }
-
-    /// Nodes that reach `start` whose position is above `lowerBound`.
-    private mutating func searchBackward(from start: Int32, lowerBound: Int32) {
-        backward.removeAll(keepingCapacity: true)
-        stack.removeAll(keepingCapacity: true)
-        stack.append(start)
-        backwardMark[Int(start)] = stamp
-        while let node = stack.popLast() {
-            backward.append(node)
-            var edge = inHead[Int(node)]
-            while edge >= 0 {
-                let previous = edgeSource[Int(edge)]
-                if backwardMark[Int(previous)] != stamp && position[Int(previous)] > lowerBound {
-                    backwardMark[Int(previous)] = stamp
-                    stack.append(previous)
-                }
-                edge = inNext[Int(edge)]
-            }
         }
     }
 
@@ -169,5 +145,59 @@ public struct DynamicTopologicalOrder: Sendable {
         for (slot, entry) in zip(slots, backwardKeyed + forwardKeyed) {
             position[Int(entry.node)] = slot
         }
+    }
+}
+
+/// One direction of a graph's edges as linked lists (edge `e` leads to `end[e]`; `next[e]` is the
+/// next edge of the same node), with a mark per node for searches.
+private struct EdgeLists {
+    private var head: [Int32]
+    private var next: [Int32] = []
+    private var end: [Int32] = []
+    private var mark: [UInt32]
+
+    init(nodeCount: Int) {
+        head = [Int32](repeating: -1, count: nodeCount)
+        mark = [UInt32](repeating: 0, count: nodeCount)
+    }
+
+    mutating func add(from node: Int32, to other: Int32) {
+        next.append(head[Int(node)])
+        head[Int(node)] = Int32(end.count)
+        end.append(other)
+    }
+
+    mutating func clearMarks() {
+        for i in mark.indices { mark[i] = 0 }
+    }
+
+    enum SearchResult { case found, notFound, outOfBudget }
+
+    /// The nodes reached from `start` through nodes satisfying `within`, into `found` (depth first);
+    /// `.found` as soon as an edge reaches `goal`. Each edge scanned costs one unit of `budget`.
+    mutating func collect(
+        from start: Int32, goal: Int32?, stamp: UInt32, within: (Int32) -> Bool,
+        into found: inout [Int32], stack: inout [Int32], budget: inout Int
+    ) -> SearchResult {
+        found.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        stack.append(start)
+        mark[Int(start)] = stamp
+        while let node = stack.popLast() {
+            found.append(node)
+            var edge = head[Int(node)]
+            while edge >= 0 {
+                budget -= 1
+                if budget < 0 { return .outOfBudget }
+                let other = end[Int(edge)]
+                if other == goal { return .found }
+                if mark[Int(other)] != stamp && within(other) {
+                    mark[Int(other)] = stamp
+                    stack.append(other)
+                }
+                edge = next[Int(edge)]
+            }
+        }
+        return .notFound
     }
 }

@@ -78,10 +78,11 @@ import Testing
 
         func keys(_ keys: String...) throws { try tmux(["send-keys"] + keys, output: false) }
 
-        /// Waits (up to 20 s) until the screen satisfies `condition`; returns the last screen.
+        /// Waits until the screen satisfies `condition`; returns the last screen. Up to 20 s, or 180 s
+        /// in a sanitizer build, where reading a large deck alone takes longer than 20 s.
         @discardableResult
         func waitFor(_ what: String, _ condition: ([String]) -> Bool) throws -> [String] {
-            let deadline = Date().addingTimeInterval(20)
+            let deadline = Date().addingTimeInterval(BrowseTerminalTests.builtWithSanitizer ? 180 : 20)
             var last: [String] = []
             while Date() < deadline {
                 last = try screen()

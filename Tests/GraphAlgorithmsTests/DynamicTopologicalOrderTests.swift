@@ -51,3 +51,20 @@ func dynamicOrderAgreesWithThePlainGreedySearch(seed: UInt64) {
     }
     #expect(Set(seeded.position).count == n)
 }
+
+@Test func aBoundedInsertionThatCannotBeSettledWithinItsLimitIsRefusedUndecided() {
+    // A chain 0 → 1 → … → 9; closing it (9 → 0) needs the whole chain scanned.
+    var order = DynamicTopologicalOrder(nodeCount: 10)
+    for node in Int32(0)..<9 { #expect(order.insert(from: node, to: node + 1, searchLimit: 4) == .added) }
+    // 9 → 0 disagrees with the order: with 4 edges allowed the search stops unanswered …
+    #expect(order.insert(from: 9, to: 0, searchLimit: 4) == .undecided)
+    // … and with enough it finds the cycle. Nothing was added by the refused attempt.
+    #expect(order.insert(from: 9, to: 0, searchLimit: 100) == .closesCycle)
+    #expect(order.insert(from: 5, to: 5, searchLimit: 100) == .closesCycle)
+    // An edge that agrees with the order costs no search, whatever the limit.
+    #expect(order.insert(from: 0, to: 9, searchLimit: 0) == .added)
+    // A short backward edge that closes no cycle and fits the limit is added and reorders.
+    var small = DynamicTopologicalOrder(nodeCount: 3)
+    #expect(small.insert(from: 2, to: 0, searchLimit: 2) == .added)
+    #expect(small.position[2] < small.position[0])
+}

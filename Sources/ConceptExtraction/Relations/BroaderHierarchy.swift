@@ -12,8 +12,12 @@ import GraphAlgorithms
 /// (`DynamicTopologicalOrder`): a relation that agrees with the order is kept at once, and only one
 /// that disagrees searches, and only between its ends' positions. The result is the same set the
 /// plain greedy rule keeps (it asks only yes/no questions, whose answers do not depend on how a
-/// search visits nodes). Measured on generated decks, where generic hubs join large components: the
-/// plain per-relation search made 300k cards cost 4.1× the extraction CPU of 100k.
+/// search visits nodes), with one exception that bounds the cost: a relation whose question would
+/// scan more than `searchLimit` accepted relations is dropped unanswered. Real decks' components
+/// hold a few concepts and never reach it (the development set is byte-identical with and without);
+/// a tangle of thousands of concepts drafted as each other's parents (generated decks at 300k cards
+/// and more) costs at most the limit per relation instead of a search of the tangle, which made
+/// 300k cards cost 4.5× the extraction CPU of 100k.
 ///
 /// **Reachability.** `reaches(from:to:limit:)` is the depth-first search the `requires` rule uses to
 /// skip mentions of narrower concepts, bounded to `limit` concepts; it visits concepts in exactly
@@ -21,6 +25,9 @@ import GraphAlgorithms
 /// stable), on `Int32` adjacency with a stamped visited array, and answers "no" at once when the
 /// goal's component comes before the start's in topological order.
 struct BroaderHierarchy {
+    /// Relations one cycle check may scan before its relation is dropped unanswered.
+    static let searchLimit = 4096
+
     /// For each input relation, whether it is kept.
     let kept: [Bool]
     /// Children of the kept relations, in relation order: node `u`'s are
@@ -62,7 +69,7 @@ struct BroaderHierarchy {
             let c = components.component[parent]
             guard c == components.component[child], isLarge[Int(c)] else { continue }
             // Kept unless the child already reaches the parent through accepted relations.
-            kept[i] = order.insert(from: Int32(parent), to: Int32(child))
+            kept[i] = order.insert(from: Int32(parent), to: Int32(child), searchLimit: Self.searchLimit) == .added
         }
         self.kept = kept
 
