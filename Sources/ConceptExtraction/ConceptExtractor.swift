@@ -60,7 +60,7 @@ public struct ConceptExtractor: Sendable {
 }
 
 /// The state of one extraction: cards, their tokens, the registry of names, structural relations.
-private struct ExtractionRun {
+struct ExtractionRun {
     let cards: [Card]
     let options: ConceptExtractor
     var normalizer: Normalizer
@@ -238,10 +238,8 @@ private struct ExtractionRun {
             guard let count = tagCards[tag]?.count, count >= 2, count * 2 <= cards.count,
                 !["leech", "marked", "tags"].contains(tag.lowercased())
             else { continue }
-            let last = tag.components(separatedBy: "::").last ?? tag
-            // Tags cannot hold spaces: their hyphens and underscores stand for them ("interleaved-memory").
-            let text = last.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-            guard let name = normalizer.name(normalizer.tokens(text)[...]), name.count <= 5, !name.isScaffolding,
+            guard let name = normalizer.name(normalizer.tokens(Self.tagText(tag))[...]), name.count <= 5,
+                !name.isScaffolding,
                 !latinDecks || name.tokens.allSatisfy({ Self.isLatinScript($0.text) })
             else { continue }
             conceptOfTag[tag] = registry.add(name)
@@ -258,11 +256,7 @@ private struct ExtractionRun {
                 path.range(of: "::", options: .backwards).map { path[..<$0.lowerBound] }
             }
             // (Unless the one names the other inside its name: "UG::Southeast_Asia" under "UG::Asia".)
-            func words(_ path: String) -> String {
-                " "
-                    + (path.components(separatedBy: "::").last ?? path).lowercased()
-                    .replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") + " "
-            }
+            func words(_ path: String) -> String { " " + Self.tagText(path).lowercased() + " " }
             for other in cardTags[first]
             where other != tag
                 && (parentPath(tag) == nil || parentPath(other) != parentPath(tag)
@@ -280,6 +274,26 @@ private struct ExtractionRun {
                         evidence: "\(place(first)) every card tagged \"\(tag)\" is tagged \"\(best.tag)\""))
             }
         }
+    }
+
+    /// The words of a tag path's last part. Tags cannot hold spaces: their hyphens and underscores
+    /// stand for them ("interleaved-memory"), and a "+" between two words for "and"
+    /// ("North+Central_America"; "C++" keeps its pluses).
+    static func tagText(_ path: String) -> String {
+        let last = Substring(path.components(separatedBy: "::").last ?? path)
+        var text = ""
+        var previous: Character?
+        for (index, character) in zip(last.indices, last) {
+            switch character {
+            case "_", "-": text.append(" ")
+            case "+":
+                let next = last.index(after: index) < last.endIndex ? last[last.index(after: index)] : nil
+                if previous?.isLetter == true, next?.isLetter == true { text += " and " } else { text.append("+") }
+            default: text.append(character)
+            }
+            previous = character
+        }
+        return text
     }
 
     private func headingRelation(_ outer: Int, _ inner: Int, card: Int) -> DraftRelation {
@@ -814,7 +828,7 @@ private struct ExtractionRun {
     /// Whether a noun phrase opening an answer defines the card's subject: not a bare name ("Turkey",
     /// "St. George's", "Puerto Rico": an answer, not a definition), not a title-case name ("Democratic
     /// Republic of the Congo"), not the subject of a sentence ("Official capital was moved …").
-    func isDefinitionOpening(_ back: [Token], start: Int, genusEnd: Int) -> Bool {
+    mutating func isDefinitionOpening(_ back: [Token], start: Int, genusEnd: Int) -> Bool {
         let hasDeterminer = back[start].tag == .determiner
         let genusStart = hasDeterminer ? start + 1 : start
         if back.count - start < 3 { return false }  // "The Bottom", "Turkey"
@@ -841,12 +855,12 @@ private struct ExtractionRun {
 
     /// Whether `back[index]` opens a reduced relative clause: a past participle followed by a preposition
     /// or an adverb ("A protein found in muscle cells"), which says more of the noun before it.
-    func isReducedRelative(_ back: [Token], at index: Int) -> Bool {
+    mutating func isReducedRelative(_ back: [Token], at index: Int) -> Bool {
         guard back[index].tag == .verb, index + 1 < back.count, back[index + 1].gap != .boundary,
             back[index + 1].tag == .preposition || back[index + 1].tag == .adverb
         else { return false }
-        var tagger = normalizer.tagger
-        return tagger.isPastParticiple(back[index].lower)
+        // (On the extractor's own tagger: a copy would copy the lexicon's word cache on its first insert.)
+        return normalizer.tagger.isPastParticiple(back[index].lower)
     }
 
     /// A noun that names a part, place or stage of something ("part", "stalk", "gland", "stage"): the

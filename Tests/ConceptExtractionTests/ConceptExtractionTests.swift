@@ -943,6 +943,15 @@ import Testing
         #expect(FrontParser.clozeHintsBlanked("[Term] is cited [12, 14]") == "(...) is cited [12, 14]")
     }
 
+    @Test func aPlusBetweenTwoWordsOfATagIsAnd() {
+        #expect(ExtractionRun.tagText("UG::North+Central_America") == "North and Central America")
+        #expect(ExtractionRun.tagText("Oceans+Seas") == "Oceans and Seas")
+        // Negative: pluses that join no two words stay ("C++", "A+", "+1").
+        #expect(ExtractionRun.tagText("lang::C++") == "C++")
+        #expect(ExtractionRun.tagText("grade-A+") == "grade A+")
+        #expect(ExtractionRun.tagText("+1") == "+1")
+    }
+
     @Test func tagsInAnotherScriptThanTheDecksAreNoConcepts() {
         func cards(_ tags: [String]) -> Deck {
             Deck(
