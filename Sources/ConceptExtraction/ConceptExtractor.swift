@@ -160,14 +160,22 @@ struct ExtractionRun {
 
     /// In notes organised by headings, a heading found under two or more different parents
     /// ("Assessment", "Management", "Overview" under each disorder) is a section label, not an idea:
-    /// it is dropped from the path, and a card headed by one is about its nearest real heading.
+    /// it is dropped from the path, and a card headed by one is about its nearest real heading. So is a
+    /// sub-heading that is one framing noun ("Features", "Aims", "Overview" under a topic): the features
+    /// it lists are the topic's.
     mutating func skipSectionLabels() {
         var parents: [String: Set<String>] = [:]
+        var framing = Set<String>()
         for reading in readings where !reading.headingPath.isEmpty {
             let path = reading.headingPath + reading.subjects.prefix(1)
-            for index in path.indices.dropFirst() { parents[path[index].key, default: []].insert(path[index - 1].key) }
+            for index in path.indices.dropFirst() {
+                parents[path[index].key, default: []].insert(path[index - 1].key)
+                if path[index].count == 1, Lexicon.framingNouns.contains(path[index].tokens[0].lower) {
+                    framing.insert(path[index].key)
+                }
+            }
         }
-        let labels = Set(parents.filter { $0.value.count >= 2 }.keys)
+        let labels = Set(parents.filter { $0.value.count >= 2 }.keys).union(framing)
         guard !labels.isEmpty else { return }
         for index in readings.indices where !readings[index].headingPath.isEmpty {
             let path = (readings[index].headingPath + readings[index].subjects.prefix(1)).filter {
@@ -490,6 +498,17 @@ struct ExtractionRun {
         // something of its heading; it names no idea (under a list of kinds it takes the kind's head).
         if heading == nil, !listed, let last = tokens.last, !normalizer.isAcronym(last),
             last.tag == .adjective || (last.gap == .joiner && last.lower.hasSuffix("ed"))
+        {
+            return nil
+        }
+        // Nor does a bullet of English words none of which can be a noun or an adjective: an instruction
+        // or a verb label ("Elicit: echopraxia …", "Clarify", "Summarising"). ("Pilot", "Counselling" can.)
+        if heading == nil, !listed,
+            tokens.allSatisfy({ token in
+                let info = normalizer.tagger.lexicon.info(token.lower)
+                return info.isEnglish && !info.canBe(.noun) && !info.canBe(.adjective) && !normalizer.isAcronym(token)
+                    && !token.lower.hasSuffix("ed")  // a participle modifies ("Phased" among installation methods)
+            })
         {
             return nil
         }

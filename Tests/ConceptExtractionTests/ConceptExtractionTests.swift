@@ -522,6 +522,24 @@ import Testing
         #expect(!graph.has(.broader, from: "Psychiatry", to: "Clonus"))
     }
 
+    @Test func aFramingSubHeadingIsASectionLabel() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "\\# Psychiatry\n\\#\\# Foetal Alcohol Syndrome\n\\#\\#\\# Features",
+                        "- Irritability\n- Short stature"
+                    ),
+                    ("\\# Psychiatry\n\\#\\# Delirium\n\\#\\#\\# Clinical Features", "- Infection\n- Drugs"),
+                ]))
+        // "Features" under one topic lists the topic's features: no concept, the bullets go to the topic.
+        #expect(graph.concept("Features") == nil)
+        #expect(graph.has(.broader, from: "Foetal Alcohol Syndrome", to: "Irritability"))
+        // Negative: a heading of more words than the framing noun is a heading of its own.
+        #expect(graph.has(.broader, from: "Clinical Features", to: "Infection"))
+    }
+
     @Test func aParentComesBeforeItsFirstChild() {
         let graph = extract(
             deck(

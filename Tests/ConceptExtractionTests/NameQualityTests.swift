@@ -73,6 +73,26 @@ import Testing
         #expect(graph.isBroader("Delirium", than: "Cognitive impairment"))
     }
 
+    @Test func verbLabelBulletsAreNoConcepts() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "# Psychiatry\n## Catatonia",
+                        "- Observe: immobility, mutism\n- Elicit: echopraxia\n- Counselling\n- Pilot\n- Phased"
+                    )
+                ])
+        )
+        // Bullets no word of which can be a noun or an adjective are instructions, not ideas.
+        #expect(graph.concept("Observe") == nil)
+        #expect(graph.concept("Elicit") == nil)
+        // Negative: words that can be nouns ("Counselling", "Pilot") and participles ("Phased") stay.
+        #expect(graph.isBroader("Catatonia", than: "Counselling"))
+        #expect(graph.isBroader("Catatonia", than: "Pilot"))
+        #expect(graph.isBroader("Catatonia", than: "Phased"))
+    }
+
     @Test func identificationWithAGenericClassOrANameWithAnd() {
         let graph = extract(
             deck(
