@@ -37,6 +37,20 @@ import Testing
         #expect(graph.concept("Tragedy of the commons") != nil)
     }
 
+    @Test func anAdverbAfterANounEndsAName() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Are households primarily buyers or sellers?", "Buyers."),
+                    ("Highly specialised cells", "Cells with one job."),
+                ]))
+        #expect(graph.concept("households primarily buyers or sellers") == nil)
+        #expect(graph.concept("households") != nil)
+        // Negative: an adverb before an adjective is part of the name.
+        #expect(graph.concept("Highly specialised cells") != nil)
+    }
+
     @Test func examplesOfXAskForKindsOfX() {
         let graph = extract(
             deck(

@@ -43,6 +43,16 @@ extension Normalizer {
             upper = cut
             while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
         }
+        // So does an adverb after a noun: a predicate follows ("households primarily buyers or sellers"
+        // of "Are households primarily buyers or sellers?"). Before an adjective it modifies it ("highly
+        // specialised cells"); one that can be an adjective ("Timely" in an acronym's expansion) stays.
+        if let cut = slice[lower..<upper].indices.dropFirst().first(where: { index in
+            isLyAdverb(slice[index]) && !tagger.lexicon.info(slice[index].lower).canBe(.adjective)
+                && slice[index - 1].tag.isNominal && slice[index - 1].tag != .adjective
+                && !Lexicon.functionWords.contains(slice[index - 1].lower)
+        }) {
+            upper = cut
+        }
         guard lower < upper else { return nil }
         let words = Array(slice[lower..<upper])
         var surface = ""
@@ -93,14 +103,15 @@ extension Normalizer {
         if leading && Lexicon.leadingParticles.contains(token.lower) && !nextIsFunctionWord { return false }
         if Lexicon.functionWords.contains(token.lower) { return true }
         // "glycolipids predominantly (found)": an adverb closes no noun phrase.
-        // ("Multiply" is also a verb, "assembly" a noun: kept.)
-        if !leading, token.tag == .adverb, token.lower.hasSuffix("ly"),
-            tagger.lexicon.wordNet.entry(token.lower, .verb) == nil,
-            tagger.lexicon.wordNet.entry(token.lower, .noun) == nil
-        {
-            return true
-        }
+        if !leading, isLyAdverb(token) { return true }
         return leading && token.isNumber
+    }
+
+    /// An adverb in "-ly" that is no verb or noun ("Multiply" is also a verb, "assembly" a noun).
+    private func isLyAdverb(_ token: Token) -> Bool {
+        token.tag == .adverb && token.lower.hasSuffix("ly")
+            && tagger.lexicon.wordNet.entry(token.lower, .verb) == nil
+            && tagger.lexicon.wordNet.entry(token.lower, .noun) == nil
     }
 }
 
