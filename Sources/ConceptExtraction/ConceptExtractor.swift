@@ -1212,7 +1212,7 @@ struct ExtractionRun {
                         !registry.cards[id].isEmpty || hubRoots.contains(id),
                         (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5,
                         !meansAnotherSense(ancestor, concept: id),
-                        !isCollective(ancestor) || [5, 14, 20].contains(lexicographerFile(lemma))
+                        !isCollective(ancestor) || [5, 20].contains(lexicographerFile(lemma))
                     else { continue }
                     parents.append(id)
                     relations.append(
@@ -1228,9 +1228,10 @@ struct ExtractionRun {
     }
 
     /// Whether WordNet's first sense of `lemma` is a group (lexicographer file noun.group: "people",
-    /// "society", "economy"): a group has members, which are no kinds of it ("worker" under "people").
-    /// Taxa, groups and systems may have kinds that are groups too ("phylum" → "arthropods", under
-    /// noun.animal, noun.plant or noun.group): the caller allows those.
+    /// "society", "economy"): a group has members, which are no kinds of it ("worker" under "people"),
+    /// nor are other groups ("labor" as the working class under "people" or "society", "culture" under
+    /// "society"). Taxa may have kinds ("phylum" → "arthropods", under noun.animal or noun.plant): the
+    /// caller allows those.
     func isCollective(_ lemma: String) -> Bool { lexicographerFile(lemma) == 14 }
 
     /// WordNet's lexicographer file of the first noun sense of `lemma` (-1 when unknown).

@@ -426,9 +426,13 @@ import Testing
                 [
                     ("People", "Human beings together"), ("Worker", "Someone who works for pay"),
                     ("Phylum", "A rank of classification"), ("Arthropods", "Invertebrates with jointed legs"),
+                    ("Labor", "Work done for pay"),
                 ]))
         #expect(groups.concept("worker") != nil)
         #expect(!groups.isBroader("people", than: "worker"))
+        // Nor a group of another group ("labor", first the working class in WordNet).
+        #expect(groups.concept("labor") != nil)
+        #expect(!groups.isBroader("people", than: "labor"))
         #expect(groups.isBroader("phylum", than: "arthropods"))
         #expect(cells.isBroader("nephron", than: "glomerulus"))
     }
