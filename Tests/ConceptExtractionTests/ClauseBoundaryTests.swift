@@ -35,6 +35,26 @@ import Testing
         #expect(extract(deck("d", [("Seed coat", "The outer layer of a seed.")])).concept("Seed coat") != nil)
     }
 
+    @Test func aQuestionWhoseSubjectRunsIntoAVerbNamesNothing() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("How do people earn income in most modern economies?", "By specializing."),
+                    ("Why do solvents play an important role in reactions?", "They stabilise ions."),
+                    ("What is a process control block?", "A record the kernel keeps of a process."),
+                    ("Income", "Money received for work."), ("Solvent", "A liquid that dissolves a solute."),
+                ]))
+        #expect(graph.concept("people earn income") == nil)
+        #expect(graph.concept("solvents play an important role") == nil)
+        #expect(graph.concept("solvents play") == nil)
+        // The cards go to what they mention.
+        #expect(graph.concept("income")?.cards.contains(0) == true)
+        #expect(graph.concept("solvent")?.cards.contains(1) == true)
+        // Negative: a question about a noun phrase still names it.
+        #expect(graph.concept("process control block") != nil)
+    }
+
     @Test func aNegationOrAJudgementNamesNothing() {
         let graph = extract(
             deck(

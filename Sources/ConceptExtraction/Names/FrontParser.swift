@@ -203,6 +203,11 @@ struct FrontParser {
         if wasQuestion && words.count > 5 && hasVerb(words) { return reading }
         let subjectWords = trimmedAtPreposition(words)
         if subjectWords.count > 6 { return reading }
+        // A question whose subject runs into a finite verb ("How do people earn income …?", "A consultant
+        // works for …"): a clause, not a name; the card goes to what it mentions.
+        if wasQuestion, subjectWords.dropFirst().contains(where: { $0.tag == .verb && !$0.lower.hasSuffix("ing") }) {
+            return reading
+        }
         // "Why is it unfair or meaningless to …?": a why/how question whose subject holds no noun asks
         // about a judgement, not about a thing; the card goes to what it mentions. ("What is dioecious?"
         // still names its adjective term.)
