@@ -70,7 +70,11 @@ public struct Tagger: Sendable {
                 tags.append(.verb)
                 continue
             }
-            tags.append(tag(word, previous: previous, previousWord: previousWord, endsPhrase: endsPhrase))
+            // (Before "of" a plural closes a noun phrase, "constructs of"; before another preposition it is
+            // as often a verb, "a consultant works for".)
+            let closesPhrase =
+                index + 1 == words.count || words[index + 1].afterBoundary || words[index + 1].lower == "of"
+            tags.append(tag(word, previous: previous, previousWord: previousWord, endsPhrase: closesPhrase))
         }
         return tags
     }

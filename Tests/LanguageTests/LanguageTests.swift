@@ -35,6 +35,12 @@ struct LexiconTests {
         #expect(tags("top-down design")[1] == .noun)
         #expect(tags("what is value creation")[2] == .noun)
         #expect(tags("customer churn") == [.noun, .noun])
+        // A verb in -s after a singular noun, before a preposition other than "of", is the verb …
+        #expect(tags("a consultant works for pay")[2] == .verb)
+        #expect(tags("the trachea divides into bronchi")[2] == .verb)
+        // … but before "of" or at the end a plural noun closes the phrase.
+        #expect(tags("the three programming constructs of")[3] == .noun)
+        #expect(tags("the three programming constructs")[3] == .noun)
     }
 
     @Test func aMissingDatabaseIsAClearError() {
