@@ -709,6 +709,17 @@ import Testing
         #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.source].label == "Japan" })
         #expect(!graph.relations.contains { $0.kind == .broader && graph.concepts[$0.source].label == "Guinea" })
         #expect(graph.has(.broader, from: "cache", to: "direct-mapped cache"))
+        // A head with an "of" phrase names no kind of the head ("Division of labor", "Amount of urine");
+        // a head inside a longer head phrase still extends ("irreversible enzymes of glycolysis").
+        let heads = extract(
+            deck(
+                "d",
+                [
+                    ("Division", "Splitting a number."), ("Division of labor", "Workers specialising."),
+                    ("Enzyme", "A catalyst."), ("Irreversible enzymes of glycolysis", "Hexokinase, PFK-1, PK."),
+                ]))
+        #expect(!heads.isBroader("Division", than: "Division of labor"))
+        #expect(heads.isBroader("enzyme", than: "irreversible enzymes of glycolysis"))
     }
 
     @Test func recurringSectionLabelsAreNotConcepts() {

@@ -71,7 +71,9 @@ struct RelationLinker {
                 // (the head phrase) can extend a broader name.
                 let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
                 guard n >= 1 else { continue }
-                for length in stride(from: n == name.count ? n - 1 : n, through: 1, by: -1) {
+                // A head followed by "of"/"to" … is no kind name of its own ("Division of labor", "Amount of urine
+                // filtered", "Risk to foetus"): only a head inside a longer head phrase extends.
+                for length in stride(from: n - 1, through: 1, by: -1) {
                     // Only the head extends ("direct-mapped cache" under "cache"); a modifier is no parent
                     // ("pollen tube" is no kind of pollen), except a modifier ending in an acronym, which
                     // names a system or field whose compounds are its aspects ("CRM strategy" under "CRM",
