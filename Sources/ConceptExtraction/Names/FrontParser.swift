@@ -203,8 +203,8 @@ struct FrontParser {
         if wasQuestion && words.count > 5 && hasVerb(words) { return reading }
         let subjectWords = trimmedAtPreposition(words)
         if subjectWords.count > 6 { return reading }
-        // A question whose subject runs into a finite verb ("How do people earn income …?", "A consultant
-        // works for …"): a clause, not a name; the card goes to what it mentions.
+        // A question whose subject runs into a finite verb ("How do people earn income …?", "Why do
+        // solvents play …?"): a clause, not a name; the card goes to what it mentions.
         if wasQuestion, subjectWords.dropFirst().contains(where: { $0.tag == .verb && !$0.lower.hasSuffix("ing") }) {
             return reading
         }
