@@ -205,6 +205,13 @@ public struct DOTWriter: StreamingGraphWriter {
         }
         var runBytes = 0
         var i = 0
+        // Bytes kept as they are go out in one piece per stretch (`plainStart..<i`), not one per scalar.
+        var plainStart = 0
+        func flushPlain() {
+            if plainStart < i {
+                out.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[plainStart..<i]))
+            }
+        }
         while i < bytes.count {
             let lead = bytes[i]
             // The scalar's length from its lead byte (Swift strings hold valid UTF-8).
@@ -221,8 +228,13 @@ public struct DOTWriter: StreamingGraphWriter {
             case 0xEF: keep = !(bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF))
             default: break
             }
+            let plain = keep && escaped == 0 && lead != UInt8(ascii: "\t")
+            let size = escaped != 0 ? 2 : length
+            if !plain || runBytes + size > maxQuotedRunBytes {
+                flushPlain()
+                plainStart = i
+            }
             if keep {
-                let size = escaped != 0 ? 2 : length
                 if runBytes + size > maxQuotedRunBytes {
                     out.append("\" + \"")
                     runBytes = 0
@@ -232,13 +244,13 @@ public struct DOTWriter: StreamingGraphWriter {
                     out.append(escaped)
                 } else if lead == UInt8(ascii: "\t") {
                     out.append(UInt8(ascii: " "))
-                } else {
-                    out.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[i..<i + length]))
                 }
                 runBytes += size
             }
             i += length
+            if !plain { plainStart = i }
         }
+        flushPlain()
         out.append(UInt8(ascii: "\""))
     }
 
