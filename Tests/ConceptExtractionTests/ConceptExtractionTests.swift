@@ -463,6 +463,37 @@ import Testing
         #expect(!graph.isBroader("vitamin", than: "D"))
     }
 
+    @Test func superlativeFrontsAskForAMemberOfTheirClass() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Largest muscle", "Gluteus maximus"),
+                    ("The smallest bone in the body?", "Stapes"),
+                    ("What is the most abundant protein in animals?", "Collagen"),
+                    ("Busiest muscles", "Muscles of the eye"),
+                    ("Most common cause of anaemia", "Iron deficiency"),
+                    // Negative: term cards that open with a superlative or a word ending in "-est".
+                    ("Highest common factor", "HCF"),
+                    ("Forest ecosystem", "Woodland"),
+                    ("The best nucleophiles are typically (...)", "strong bases"),
+                    ("The biggest pressure drop happens in arterioles", "Yes"),
+                ]))
+        #expect(graph.isBroader("muscle", than: "gluteus maximus"))
+        #expect(graph.isBroader("bone", than: "stapes"))
+        #expect(graph.isBroader("protein", than: "collagen"))
+        #expect(graph.concept("largest muscle") == nil)
+        // An answer with a clause or a phrase is no name; a relational class is no parent.
+        #expect(graph.concept("muscles of the eye") == nil)
+        #expect(graph.concept("iron deficiency") != nil)
+        #expect(!graph.isBroader("cause", than: "iron deficiency"))
+        #expect(graph.concept("highest common factor") != nil)
+        #expect(graph.concept("forest ecosystem") != nil)
+        // Statements (a cloze, a verb after the class) are no questions.
+        #expect(!graph.has(.broader, from: "nucleophiles", to: "strong bases"))
+        #expect(!graph.isBroader("pressure drop", than: "yes"))
+    }
+
     @Test func tagsNameTopicsAndSubsumeEachOther() {
         func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
             Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 
 /// What a card's front says its card is about.
 struct FrontReading: Sendable {
@@ -110,7 +111,9 @@ struct FrontParser {
         }
         let translated = preferredTranslation(of: front)
         reading.placeAnswer = placeAnswer(translated, back: back)
-        if let identified = identification(translated, back: back) {
+        if let identified = identification(translated, back: back)
+            ?? superlativeIdentification(translated, back: back)
+        {
             reading.subjects = [identified.answer]
             reading.isReversed = true
             reading.identifiedClass = identified.of
@@ -291,8 +294,109 @@ struct FrontParser {
         let isGeneric =
             Lexicon.genericNouns.contains(words[end - 1].lower) || Lexicon.kindWords.contains(words[end - 1].lower)
             || Lexicon.cardScaffolding.contains(words[end - 1].lower)
+        guard let (answer, aliases) = identifiedAnswer(back, className: className, isGeneric: isGeneric) else {
+            return nil
+        }
+        return (answer, isGeneric ? nil : (className, String(question) + "?"), aliases)
+    }
+
+    /// "Largest muscle → Gluteus maximus", "The smallest bone in the body? → Stapes", "What is the most
+    /// abundant protein? → Collagen", "Most common type of anaemia → Iron deficiency anaemia": a front
+    /// that asks for the member of a class that stands out (a superlative before the class, then nothing
+    /// or a phrase or clause), answered by a short name; the answer is a kind of the class, as on other
+    /// identification cards. An abstract or relational class ("the most common cause of …", "the most
+    /// important factor") makes the answer the subject with no parent. A front whose answer is its own
+    /// initials ("Highest common factor → HCF") is a term card, not a question.
+    private mutating func superlativeIdentification(_ front: String, back: String)
+        -> (answer: NameForm, of: (name: NameForm, quote: String)?, aliases: [NameForm])?
+    {
+        // The question's last sentence; without a question mark, the front when it is one short line.
+        var question = Substring(front)
+        if let mark = front.lastIndex(of: "?") {
+            question = front[..<mark]
+            if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        } else if front.contains(where: \.isNewline) || front.contains(". ") {
+            return nil
+        }
+        // A cloze ("The best nucleophiles are typically (...)") states a fact about its gap.
+        if front.contains("(...)") || front.contains("(…)") || front.contains("___") { return nil }
+        let words = normalizer.tokens(String(question))
+        guard words.count >= 2, words.count <= 12 else { return nil }
+        var index = 0
+        // "What is the …", "Which are the …", "The …", "Second largest …".
+        if ["what", "which"].contains(words[0].lower), words.count > 2, words[1].tag == .auxiliary { index = 2 }
+        if index < words.count, words[index].lower == "the" { index += 1 }
+        if index < words.count, Self.ordinals.contains(words[index].lower) { index += 1 }
+        guard index < words.count else { return nil }
+        let opening = index
+        if words[index].lower == "most" || words[index].lower == "least" {
+            index += 1
+            while index < words.count, words[index].tag == .adverb { index += 1 }
+            guard index < words.count, normalizer.tagger.lexicon.info(words[index].lower).canBe(.adjective) else {
+                return nil
+            }
+            index += 1
+        } else if isSuperlative(words[index].lower) {
+            index += 1
+        } else {
+            return nil
+        }
+        var start = index
+        if start + 1 < words.count, Lexicon.kindWords.contains(words[start].lower), words[start + 1].lower == "of" {
+            start += 2
+        }
+        var end = start
+        while end < words.count, end == start || words[end].gap != .boundary, normalizer.isNominal(words, end) {
+            end += 1
+        }
+        guard end > start, end - start <= 4, words[end - 1].tag == .noun || words[end - 1].tag == .name,
+            end == words.count || [.preposition, .pronoun, .auxiliary, .verb].contains(words[end].tag),
+            let className = normalizer.name(words[start..<end])
+        else { return nil }
+        // Without a question mark the front is a noun phrase: a verb after the class makes it a statement
+        // ("The biggest pressure drop occurs in …"), unless a relative clause holds it ("that makes …").
+        if !front.contains("?"), end < words.count,
+            let verb = words[end...].firstIndex(where: { $0.tag == .verb || $0.tag == .auxiliary }),
+            !words[end..<verb].contains(where: { ["that", "which", "who"].contains($0.lower) })
+        {
+            return nil
+        }
+        // "Highest common factor → HCF": the answer abbreviates the front, which is then a term.
+        let initials = String(words[opening...].compactMap(\.lower.first))
+        if !back.contains(" "), back.count >= 2, back.lowercased() == initials { return nil }
+        let head = words[end - 1].lower
+        let lemma = normalizer.tagger.lexicon.info(head).nounLemma ?? head
+        let isGeneric =
+            Lexicon.genericNouns.contains(head) || Lexicon.kindWords.contains(head)
+            || Lexicon.cardScaffolding.contains(head) || Lexicon.relationalNouns.contains(head)
+            || normalizer.tagger.lexicon.isAbstractNoun(lemma)
+        guard let (answer, aliases) = identifiedAnswer(back, className: className, isGeneric: isGeneric) else {
+            return nil
+        }
+        let quote = String(question) + (front.contains("?") ? "?" : "")
+        return (answer, isGeneric ? nil : (className, quote), aliases)
+    }
+
+    private static let ordinals: Set<String> = ["second", "third", "fourth", "fifth"]
+
+    /// "largest", "busiest", "best": a superlative adjective, which WordNet lists only by its base form
+    /// ("large", "busy" through its exception list). A word WordNet lists itself ("forest", "honest",
+    /// "interest") is no superlative.
+    private func isSuperlative(_ word: String) -> Bool {
+        if word == "best" || word == "worst" { return true }
+        guard word.hasSuffix("est"), word.count >= 5 else { return false }
+        let wordNet = normalizer.tagger.lexicon.wordNet
+        guard WordClass.allCases.allSatisfy({ wordNet.entry(word, $0) == nil }) else { return false }
+        return !wordNet.baseForms(word, .adjective).isEmpty
+    }
+
+    /// The answer of an identification card: short, one name, in English when several languages are
+    /// given (the others its aliases); a lone adjective takes the class's head ("Isometric" →
+    /// "isometric contraction"). Nil for a list, a sentence, a number or a clause.
+    private mutating func identifiedAnswer(_ back: String, className: NameForm, isGeneric: Bool)
+        -> (answer: NameForm, aliases: [NameForm])?
+    {
         let classHead = className.folds.last
-        // The answer: short, one name, in English when several languages are given.
         let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
         guard !parts.isEmpty, parts.count <= 4 else { return nil }
@@ -330,7 +434,7 @@ struct FrontParser {
         }
         guard bestScore > 0 || parts.count == 1 else { return nil }
         let aliases = names.enumerated().filter { $0.offset != best }.map(\.element)
-        return (names[best], isGeneric ? nil : (className, String(question) + "?"), aliases)
+        return (names[best], aliases)
     }
 
     /// The answer of a where/when question (its last sentence opens with "where" or "when") when it is

@@ -186,6 +186,16 @@ enum Lexicon {
         "region", "element", "elements", "component", "components", "level", "measure", "study", "studies",
     ]
 
+    /// Nouns that name a relation to something else, not a class of things ("the most common cause of
+    /// anaemia", "the main source of energy"): what answers "the X of Y" is no kind of X.
+    static let relationalNouns: Set<String> = [
+        "cause", "causes", "reason", "reasons", "source", "sources", "site", "sites", "origin", "effect",
+        "effects", "consequence", "consequences", "result", "results", "complication", "complications", "symptom",
+        "symptoms", "sign", "signs", "risk", "risks", "factor", "factors", "determinant", "determinants",
+        "predictor", "indicator", "contributor", "use", "uses", "function", "role", "example", "examples",
+        "regulator", "regulators", "stimulus", "trigger", "triggers", "inhibitor", "activator", "mediator", "marker",
+    ]
+
     /// WordNet classes whose members name a part, place or stage of a whole ("stalk" is a plant organ,
     /// "gland" an organ): a definition "the stalk of the stamen" files its subject under the whole.
     static let partClasses: Set<String> = [
