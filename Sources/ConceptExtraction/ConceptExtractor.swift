@@ -1212,7 +1212,7 @@ struct ExtractionRun {
                         !registry.cards[id].isEmpty || hubRoots.contains(id),
                         (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5,
                         !meansAnotherSense(ancestor, concept: id),
-                        !isCollective(ancestor) || [5, 20].contains(lexicographerFile(lemma))
+                        !isCollective(ancestor) || [.animal, .plant].contains(firstNounCategory(lemma))
                     else { continue }
                     parents.append(id)
                     relations.append(
@@ -1232,13 +1232,11 @@ struct ExtractionRun {
     /// nor are other groups ("labor" as the working class under "people" or "society", "culture" under
     /// "society"). Taxa may have kinds ("phylum" → "arthropods", under noun.animal or noun.plant): the
     /// caller allows those.
-    func isCollective(_ lemma: String) -> Bool { lexicographerFile(lemma) == 14 }
+    func isCollective(_ lemma: String) -> Bool { firstNounCategory(lemma) == .group }
 
-    /// WordNet's lexicographer file of the first noun sense of `lemma` (-1 when unknown).
-    func lexicographerFile(_ lemma: String) -> Int {
-        let wordNet = normalizer.tagger.lexicon.wordNet
-        guard let first = wordNet.entry(lemma, .noun)?.synsets.first else { return -1 }
-        return wordNet.nounSynset(at: first)?.lexicographerFile ?? -1
+    /// The category of the first noun sense of `lemma` in WordNet (nil when unknown).
+    func firstNounCategory(_ lemma: String) -> WordNet.NounCategory? {
+        normalizer.tagger.lexicon.firstNounCategory(of: lemma)
     }
 
     /// Whether the decks use `lemma` (a WordNet noun naming concept `id`) in a sense other than its first:

@@ -98,8 +98,18 @@ public struct EnglishLexicon: Sendable {
         guard let offsets = wordNet.entry(lemma, .noun)?.synsets.prefix(2), !offsets.isEmpty else { return false }
         return offsets.allSatisfy { offset in
             guard let synset = wordNet.nounSynset(at: offset) else { return false }
-            return [3, 7, 9, 10, 12, 15, 16, 24, 28].contains(synset.lexicographerFile)
+            let abstract: [WordNet.NounCategory] = [
+                .tops, .attribute, .cognition, .communication, .feeling, .location, .motive, .relation, .time,
+            ]
+            return synset.category.map(abstract.contains) ?? false
         }
+    }
+
+    /// The category of `lemma`'s first noun sense ("length" → attribute, "ureter" → body); nil when
+    /// WordNet has no such noun.
+    public func firstNounCategory(of lemma: String) -> WordNet.NounCategory? {
+        guard let first = wordNet.entry(lemma, .noun)?.synsets.first else { return nil }
+        return wordNet.nounSynset(at: first)?.category
     }
 
     /// Closed-class English words (WordNet lists none of them).

@@ -195,12 +195,29 @@ public final class WordNet: Sendable {
         [],
     ]
 
+    /// The lexicographer file a noun synset is filed in (lexnames(5WN): `noun.animal` is 5): WordNet's
+    /// coarse sense classes, which tell a thing from an attribute, a group or an idea.
+    public enum NounCategory: Int, Sendable, Hashable {
+        case tops = 3
+        case act, animal, artifact, attribute, body, cognition, communication, event, feeling, food
+        case group, location, motive, object, person, phenomenon, plant, possession, process, quantity
+        case relation, shape, state, substance, time
+
+        /// Things one can point at (animals, plants, body parts, artifacts, foods, objects, substances):
+        /// what an attribute ("length", "shape", "level") is measured on.
+        public var isConcrete: Bool {
+            [.animal, .plant, .body, .artifact, .food, .object, .substance].contains(self)
+        }
+    }
+
     /// A noun synset: its lemmas and the synsets above it (hypernyms, instance hypernyms, and the
     /// wholes it is a part, member or substance of).
     public struct NounSynset: Sendable, Hashable {
         /// WordNet's lexicographer file: 7 attribute, 9 cognition, 10 communication, 12 feeling,
         /// 15 location, 16 motive, 24 relation, 28 time, … (see lexnames(5WN)).
         public var lexicographerFile: Int
+        /// `lexicographerFile` by name (nil for a file number WordNet 3.0 does not use for nouns).
+        public var category: NounCategory? { NounCategory(rawValue: lexicographerFile) }
         public var lemmas: [String]
         /// Which lemmas WordNet writes capitalised (proper nouns: "Japan", "Red_Sea").
         public var capitalised: [Bool] = []

@@ -494,6 +494,26 @@ import Testing
         #expect(!graph.isBroader("pressure drop", than: "yes"))
     }
 
+    @Test func anAttributeOfAThingIsNoKindOfTheAttribute() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Length", "The extent of something from end to end"),
+                    ("Ureter length", "25 to 30 cm"), ("Focal length", "Distance from a lens to its focus"),
+                    ("Level", "A position on a scale"), ("Glucose level", "About 5 mmol/l in blood"),
+                    ("Energy level", "A fixed energy an electron can have"),
+                    ("Force", "A push or a pull"), ("Net force", "The sum of the forces on a body"),
+                ]))
+        #expect(graph.concept("ureter length") != nil)
+        #expect(!graph.isBroader("length", than: "ureter length"))
+        #expect(!graph.isBroader("level", than: "glucose level"))
+        // Negative: an adjective, or a phenomenon, before the attribute makes a kind of it.
+        #expect(graph.isBroader("length", than: "focal length"))
+        #expect(graph.isBroader("level", than: "energy level"))
+        #expect(graph.isBroader("force", than: "net force"))
+    }
+
     @Test func tagsNameTopicsAndSubsumeEachOther() {
         func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
             Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)

@@ -23,6 +23,17 @@ struct LexiconTests {
         #expect(lexicon.nounAncestors(of: "nonexistentword").isEmpty)
     }
 
+    @Test func senseCategories() {
+        let lexicon = systemLexicon!
+        #expect(lexicon.firstNounCategory(of: "length") == .attribute)
+        #expect(lexicon.firstNounCategory(of: "ureter") == .body)
+        #expect(lexicon.firstNounCategory(of: "ureter")?.isConcrete == true)
+        #expect(lexicon.firstNounCategory(of: "people") == .group)
+        #expect(lexicon.firstNounCategory(of: "nonexistentword") == nil)
+        #expect(lexicon.isAbstractNoun("week"))
+        #expect(!lexicon.isAbstractNoun("organ"))
+    }
+
     @Test func taggingInContext() {
         var tagger = Tagger(lexicon: systemLexicon!)
         func tags(_ text: String) -> [PartOfSpeech] {
