@@ -1209,6 +1209,7 @@ struct ExtractionRun {
                     guard !Lexicon.genericNouns.contains(words),
                         let name = normalizer.name(normalizer.tokens(words)[...]),
                         let id = registry.lookup(name), id != root, !parents.contains(id),
+                        names(id, word: ancestor),
                         !registry.cards[id].isEmpty || hubRoots.contains(id),
                         (normalizer.tagger.lexicon.wordNet.entry(ancestor, .noun)?.senseCount ?? 99) <= 5,
                         !meansAnotherSense(ancestor, concept: id),
@@ -1225,6 +1226,27 @@ struct ExtractionRun {
             }
         }
         return relations
+    }
+
+    /// Whether concept `id` has a name that is WordNet's `lemma` ("Chordates" is "chordate", "Ball and
+    /// socket joint" is "ball-and-socket_joint"), not only a name with the same stems: the registry
+    /// folds "fruitfulness" to "fruit", "biology" to "biological" and "activator" to "activity", which
+    /// are other words.
+    mutating func names(_ id: Int, word lemma: String) -> Bool {
+        func squeezed(_ text: String) -> String { String(text.filter { $0 != "_" && $0 != "-" && $0 != " " }) }
+        let wanted = squeezed(lemma)
+        let wordNet = normalizer.tagger.lexicon.wordNet
+        let wantedSenses = Set(wordNet.entry(lemma, .noun)?.synsets ?? [])
+        return registry.names[id].contains { name in
+            guard let last = name.tokens.last?.lower else { return false }
+            let start = name.tokens.dropLast().map { $0.lower + "_" }.joined()
+            // Every base form of the head ("devices" is a lemma of its own), written with or without
+            // spaces ("CirculatorySystem"), or a synonym in one synset ("algae" and "alga").
+            return ([last] + wordNet.baseForms(last, .noun)).contains { base in
+                squeezed(start + base) == wanted
+                    || wordNet.entry(start + base, .noun)?.synsets.contains(where: wantedSenses.contains) == true
+            }
+        }
     }
 
     /// Whether WordNet's first sense of `lemma` is a group (lexicographer file noun.group: "people",

@@ -494,6 +494,24 @@ import Testing
         #expect(!graph.isBroader("pressure drop", than: "yes"))
     }
 
+    @Test func wordNetParentsAreNamedByTheirOwnWord() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Personality", "The traits that make a person who they are"),
+                    ("Child", "A young human being"), ("Algae", "Simple water plants"),
+                    ("Kelp", "A large brown seaweed"), ("Devices", "Things made for a purpose"),
+                    ("Computer", "An electronic thing that computes"),
+                ]))
+        // "person" folds like "personality", but names another word.
+        #expect(graph.concept("child") != nil)
+        #expect(!graph.isBroader("personality", than: "child"))
+        // Negative: WordNet's "alga" is the decks' "Algae" (one synset), "device" their "Devices".
+        #expect(graph.isBroader("algae", than: "kelp"))
+        #expect(graph.isBroader("devices", than: "computer"))
+    }
+
     @Test func anAttributeOfAThingIsNoKindOfTheAttribute() {
         let graph = extract(
             deck(
