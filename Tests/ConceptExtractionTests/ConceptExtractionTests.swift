@@ -18,6 +18,12 @@ import Testing
         ("what do crm tools do?", "crm tools"),
         ("How do you conduct a SCOPE analysis of an organization?", "SCOPE analysis"),
         ("the valid bit indicates (...)", "valid bit"),
+        ("Placenta secretes", "Placenta"),
+        ("stage of cognitive development occurs", "stage of cognitive development"),
+        // Negative: a gerund names a thing, a participle inside a name stays.
+        ("Protein folding", "Protein folding"),
+        ("Cell mediated immunity", "Cell mediated immunity"),
+        ("Pneumonia affected area", "Pneumonia"),
     ])
     func scaffoldingIsRemoved(front: String, subject: String) {
         let graph = extract(deck("d", [(front, "an answer")]))

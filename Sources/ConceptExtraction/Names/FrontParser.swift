@@ -188,10 +188,20 @@ struct FrontParser {
             tokens.count > 2 && FrontParser.mannerQuestionWords.contains(tokens[0].lower)
             && ["is", "are", "was", "were"].contains(tokens[1].lower)
             && words.dropFirst().contains { $0.tag == .verb && !$0.lower.hasSuffix("ing") }
+        // A participle between nouns with only a noun phrase after it is part of a compound name ("Cell
+        // mediated immunity", "Sex linked traits"), not the verb of a statement; before a generic or
+        // relational noun it asks about its subject ("Pneumonia affected area" is about pneumonia).
+        let compoundParticiple = { (index: Int) -> Bool in
+            guard !hasBlank, words[index].lower.hasSuffix("ed"), index > words.startIndex,
+                words[index - 1].tag == .noun || words[index - 1].tag == .name, index + 1 < words.endIndex,
+                words[(index + 1)...].allSatisfy({ $0.tag.isNominal }), let last = words.last, last.tag == .noun
+            else { return false }
+            return !Lexicon.genericNouns.contains(last.lower) && !Lexicon.relationalNouns.contains(last.lower)
+        }
         if !wasQuestion || words.count <= 5 || passiveQuestion,
-            let verb = words.firstIndex(where: {
-                Lexicon.copulas.contains($0.lower) || Lexicon.thirdPersonVerbs.contains($0.lower)
-                    || ($0.tag == .verb && !$0.lower.hasSuffix("ing"))
+            let verb = words.indices.first(where: {
+                Lexicon.copulas.contains(words[$0].lower) || Lexicon.thirdPersonVerbs.contains(words[$0].lower)
+                    || (words[$0].tag == .verb && !words[$0].lower.hasSuffix("ing") && !compoundParticiple($0))
             }),
             verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower)
         {

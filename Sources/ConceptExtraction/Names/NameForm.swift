@@ -53,6 +53,16 @@ extension Normalizer {
         }) {
             upper = cut
         }
+        // So does a last word that can only be a verb, after a noun: the subject's predicate follows it
+        // ("Insulin promotes", "carbon dioxide transported", "cognitive development occurs"). Gerunds name
+        // things ("protein folding"); a participle inside a name stays ("cell mediated immunity").
+        if upper - lower >= 2, slice[upper - 1].tag == .verb, slice[upper - 1].gap != .joiner,
+            !slice[upper - 1].lower.hasSuffix("ing"), slice[upper - 2].tag == .noun || slice[upper - 2].tag == .name,
+            !Lexicon.functionWords.contains(slice[upper - 2].lower)
+        {
+            let info = tagger.lexicon.info(slice[upper - 1].lower)
+            if !info.canBe(.noun), !info.canBe(.adjective) { upper -= 1 }
+        }
         guard lower < upper else { return nil }
         let words = Array(slice[lower..<upper])
         var surface = ""
