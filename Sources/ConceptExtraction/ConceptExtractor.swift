@@ -512,6 +512,18 @@ struct ExtractionRun {
         {
             return nil
         }
+        // Nor does a bullet that opens with a verb in its base form that can be nothing else: an
+        // instruction ("Disclose any financial relationship", "Consult geriatrician or physician").
+        if heading == nil, !listed, tokens.count >= 2, !normalizer.isAcronym(first), first.gap != .joiner,
+            !first.lower.hasSuffix("ed"), !first.lower.hasSuffix("ing")
+        {
+            let info = normalizer.tagger.lexicon.info(first.lower)
+            if info.isEnglish, info.closedClass == nil, !info.canBe(.noun), !info.canBe(.adjective),
+                normalizer.tagger.lexicon.wordNet.entry(first.lower, .verb) != nil
+            {
+                return nil
+            }
+        }
         // A lone modifier in a list of kinds ("Strategic", "Count-controlled") takes the head word.
         let words = tokens.filter { $0.gap != .joiner }.count
         if words == 1, let head = heading?.kindHead, let last = tokens.last,

@@ -94,10 +94,14 @@ import Testing
                 [
                     (
                         "# Psychiatry\n## Catatonia",
-                        "- Observe: immobility, mutism\n- Elicit: echopraxia\n- Counselling\n- Pilot\n- Phased"
+                        "- Observe: immobility, mutism\n- Elicit: echopraxia\n- Counselling\n- Pilot\n- Phased\n"
+                            + "- Notify family\n- Consult geriatrician or physician"
                     )
                 ])
         )
+        // An instruction: a bullet opening with a word that can only be a verb.
+        #expect(graph.concept("Notify family") == nil)
+        #expect(graph.concept("Consult geriatrician or physician") == nil)
         // Bullets no word of which can be a noun or an adjective are instructions, not ideas.
         #expect(graph.concept("Observe") == nil)
         #expect(graph.concept("Elicit") == nil)
