@@ -459,7 +459,12 @@ import Testing
                     ("Which vitamin is needed for coagulation?", "Vitamin K"),
                     ("Which of these factors matter?", "All of the above"),
                     ("What vitamin is needed for bones?", "D"),
+                    ("What is the organelle that makes proteins?", "Ribosome"),
+                    // Negative: "the X of Y" asks about Y's X, no member of a class.
+                    ("What is the capital of France?", "Paris"),
                 ]))
+        #expect(graph.isBroader("organelle", than: "ribosome"))
+        #expect(!graph.isBroader("capital", than: "Paris"))
         #expect(graph.isBroader("organelle", than: "mitochondria"))
         #expect(graph.concept("mitochondria")?.aliases.contains("Mitokondriene") == true)
         #expect(graph.isBroader("muscle contraction", than: "concentric contraction"))
