@@ -240,11 +240,18 @@ struct ExtractionRun {
             }
         }
         guard !order.isEmpty else { return }
+        let taggedCards = cardTags.filter { !$0.isEmpty }.count
+        let parentsOfPaths = Set(
+            order.compactMap { path in path.range(of: "::", options: .backwards).map { String(path[..<$0.lowerBound]) }
+            })
         var conceptOfTag: [String: Int] = [:]
         for tag in order {
-            // A tag on half the cards or more labels the deck, not a topic ("UG" on every note).
+            // A tag on half the cards or more labels the deck, not a topic ("UG" on every note); so does the
+            // root of the tag tree that holds nearly every tagged card, the author's namespace
+            // ("AnubisAnki::Trivia", "AnubisAnki::Numbers" on a deck where few cards are tagged).
             guard let count = tagCards[tag]?.count, count >= 2, count * 2 <= cards.count,
-                !["leech", "marked", "tags"].contains(tag.lowercased())
+                !["leech", "marked", "tags"].contains(tag.lowercased()),
+                tag.contains("::") || !parentsOfPaths.contains(tag) || count * 10 < taggedCards * 9
             else { continue }
             guard let name = normalizer.name(normalizer.tokens(Self.tagText(tag))[...]), name.count <= 5,
                 !name.isScaffolding,

@@ -563,6 +563,30 @@ import Testing
         #expect(!graph.isBroader("DRAM", than: "RAM"))
     }
 
+    @Test func theRootOfEveryTagPathIsTheAuthorsNamespace() {
+        func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
+            Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
+        }
+        // Few cards are tagged, all under one root: the root names the author, not a topic.
+        var cards = (1...12).map { card("word\($0)", [], $0) }
+        cards += [
+            card("Krebs", ["Author::Scientists"], 13), card("Darwin", ["Author::Scientists"], 14),
+            card("1859", ["Author::Dates"], 15), card("1953", ["Author::Dates"], 16),
+        ]
+        let graph = extract(Deck(name: "d", path: "d.csv", format: .plain, cards: cards))
+        #expect(graph.concept("Author") == nil)
+        #expect(graph.concept("Scientists") != nil)
+        // Negative: a root with cards of its own beside its children is a topic.
+        let topics = extract(
+            Deck(
+                name: "d", path: "d.csv", format: .plain,
+                cards: (1...12).map { card("word\($0)", [], $0) } + [
+                    card("RAM", ["Memory::Volatile"], 13), card("Cache", ["Memory::Volatile"], 14),
+                    card("Disk", ["Storage"], 15), card("Tape", ["Storage"], 16),
+                ]))
+        #expect(topics.concept("Memory") != nil)
+    }
+
     @Test func siblingTagsInTheAuthorsTreeDoNotSubsumeEachOther() {
         func card(_ front: String, _ tags: [String], _ line: Int) -> Card {
             Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
