@@ -971,6 +971,13 @@ struct ExtractionRun {
         let begin = start + phrase.startIndex
         let end = start + phrase.endIndex
         let head = back[end - 1].lower
+        // "in the Kingdom of Denmark": a head before "of" and a proper name is part of that name; the
+        // head alone ("Kingdom") is no whole.
+        if end + 1 < back.count, back[end].lower == "of", back[end].gap != .boundary,
+            back[end + 1].text.first?.isUppercase == true
+        {
+            return nil
+        }
         if let match = matches.first(where: { $0.range.lowerBound >= begin && $0.range.upperBound == end }) {
             return concept(match)
         }

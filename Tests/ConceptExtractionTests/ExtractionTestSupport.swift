@@ -18,6 +18,11 @@ func extract(_ decks: Deck...) -> ConceptGraph {
     ConceptExtractor().extract(from: decks)
 }
 
+/// A card with tags (answer "x"), at `line` of "d.csv".
+func taggedCard(_ front: String, _ tags: [String], _ line: Int) -> Card {
+    Card(front: front, back: "x", deck: "d", location: SourceLocation(file: "d.csv", line: line), tags: tags)
+}
+
 extension ConceptGraph {
     /// The concept whose label or an alias is `name` (case-insensitive), if any.
     func concept(_ name: String) -> Concept? {
