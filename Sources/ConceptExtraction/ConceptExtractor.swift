@@ -1324,9 +1324,13 @@ struct ExtractionRun {
             {
                 return nil
             }
+            // A one-word match on a verb form ("leads to" for "Lead", "connecting the ear" for
+            // "Connecting") is a verb, not the concept: no prerequisite.
+            let token = tokens[first]
             return Mention(
                 concept: registry.find(match.concept),
-                surface: Tokenizer.surface(of: match.range, in: tokens, text: text))
+                surface: Tokenizer.surface(of: match.range, in: tokens, text: text),
+                isVerb: match.range.count == 1 && token.tag == .verb && !token.lower.hasSuffix("ing"))
         }
     }
 
@@ -1707,6 +1711,9 @@ struct PhraseUse {
 struct Mention: Sendable {
     var concept: Int
     var surface: String
+    /// One word the tagger read as a verb ("leads"): it still says the card is about the concept's
+    /// neighbourhood (`related`), never that the concept is needed first.
+    var isVerb = false
 }
 
 /// A relation between registry entries, before concepts get their final numbers.

@@ -905,6 +905,20 @@ import Testing
 }
 
 @Suite struct PrerequisiteTests {
+    @Test func aVerbFormIsNoMentionOfAConcept() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Lead", "A soft heavy metal"), ("Haemoglobin", "The protein that carries oxygen"),
+                    ("Thrombocytopenia", "A low platelet count in the blood, which leads to bleeding"),
+                    ("Anaemia", "A lack of haemoglobin in the blood"),
+                ]))
+        #expect(!graph.has(.requires, from: "lead", to: "thrombocytopenia"))
+        // Negative: the noun is a mention.
+        #expect(graph.has(.requires, from: "haemoglobin", to: "anaemia"))
+    }
+
     @Test func aDefinitionThatUsesAConceptRequiresIt() {
         let graph = extract(
             deck(

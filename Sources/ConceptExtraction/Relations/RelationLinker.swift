@@ -259,7 +259,7 @@ struct RelationLinker {
                     }
                 for mention in seen.front
                     + seen.back.filter({ !outline && (!notes || firstLine.contains($0.surface.lowercased())) })
-                where !subjects.contains(mention.concept) {
+                where !subjects.contains(mention.concept) && !mention.isVerb {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     guard defined[mention.concept], mentionCards[mention.concept] <= topicThreshold,
                         !hierarchy.reaches(from: subject, to: mention.concept, limit: 400),
