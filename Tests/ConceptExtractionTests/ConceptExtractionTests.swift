@@ -24,6 +24,7 @@ import Testing
         ("Protein folding", "Protein folding"),
         ("Cell mediated immunity", "Cell mediated immunity"),
         ("Pneumonia affected area", "Pneumonia"),
+        ("Connecting link between fishes and amphibians", "Connecting link"),
     ])
     func scaffoldingIsRemoved(front: String, subject: String) {
         let graph = extract(deck("d", [(front, "an answer")]))

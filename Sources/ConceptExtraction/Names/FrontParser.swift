@@ -198,10 +198,17 @@ struct FrontParser {
             else { return false }
             return !Lexicon.genericNouns.contains(last.lower) && !Lexicon.relationalNouns.contains(last.lower)
         }
+        // A noun after an opening "-ing" word is the head it modifies ("Connecting link between …",
+        // "Reducing agent"), not the verb of a statement.
+        let second = words.startIndex + 1
+        let headAfterParticiple =
+            second < words.endIndex && words[words.startIndex].lower.hasSuffix("ing")
+            && normalizer.tagger.lexicon.info(words[second].lower).canBe(.noun)
         if !wasQuestion || words.count <= 5 || passiveQuestion,
             let verb = words.indices.first(where: {
                 Lexicon.copulas.contains(words[$0].lower) || Lexicon.thirdPersonVerbs.contains(words[$0].lower)
-                    || (words[$0].tag == .verb && !words[$0].lower.hasSuffix("ing") && !compoundParticiple($0))
+                    || (words[$0].tag == .verb && !words[$0].lower.hasSuffix("ing") && !compoundParticiple($0)
+                        && !(headAfterParticiple && $0 == second))
             }),
             verb + 1 < words.endIndex || hasBlank || Lexicon.copulas.contains(words[verb].lower)
         {
