@@ -1043,7 +1043,8 @@ struct ExtractionRun {
                 let name = normalizer.name(normalizer.tokens(topic)[...])
             {
                 concepts = [registry.add(name)]
-            } else if concepts.isEmpty, !outlineCards.contains(index), let name = firstPhrase(of: tokens),
+            } else if concepts.isEmpty, !outlineCards.contains(index), !readings[index].isExercise,
+                let name = firstPhrase(of: tokens),
                 !name.isScaffolding
             {
                 concepts = [registry.add(name)]

@@ -33,6 +33,24 @@ import Testing
         #expect(concept?.terms == [front])
     }
 
+    @Test func anExercisesCharacterIsNoSubject() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "A consultant works for $200 per hour. She is bad at growing vegetables. Why should she buy them?",
+                        "Comparative advantage: her time is worth more at work"
+                    ),
+                    ("An engineer could paint his house. Explain why he hires a painter.", "Division of labor"),
+                    // Negative: context sentences about a thing, not a person.
+                    ("Krebs cycle makes energy. What is its main product?", "ATP"),
+                ]))
+        #expect(graph.concept("consultant") == nil)
+        #expect(graph.concept("engineer") == nil)
+        #expect(graph.concept("Krebs cycle") != nil)
+    }
+
     @Test func onlyTheFirstQuestionNamesTheSubject() {
         let graph = extract(deck("d", [("What is network competence? What skills go with it?", "Knowing networks.")]))
         #expect(graph.concept("network competence")?.cards == [0])

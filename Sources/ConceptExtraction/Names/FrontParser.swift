@@ -29,6 +29,9 @@ struct FrontReading: Sendable {
     /// → The QRS complex": a short noun phrase answering where or when names a place or an event, an
     /// idea of its own (the card stays about its front's subject).
     var placeAnswer: NameForm?
+    /// An exercise about a character ("A consultant works for … Why should she …?"): no subject, and
+    /// no first phrase stands in for one.
+    var isExercise = false
     /// Headings above the subject when the front is a Markdown heading path
     /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
     var headingPath: [NameForm] = []
@@ -118,6 +121,12 @@ struct FrontParser {
             reading.isReversed = true
             reading.identifiedClass = identified.of
             reading.answerAliases = identified.aliases
+            reading.tokens = normalizer.tokens(translated)
+            reading.text = translated
+            return reading
+        }
+        if isExercise(translated) {
+            reading.isExercise = true
             reading.tokens = normalizer.tokens(translated)
             reading.text = translated
             return reading
@@ -538,6 +547,21 @@ struct FrontParser {
     }
 
     /// The first question when a front asks several ("What is X? What skills …?").
+    /// An exercise sets up a situation about a person and then asks about it ("A consultant works for
+    /// $200 per hour. She likes … Why does it make more sense for her to …?", "An engineer could paint
+    /// his house … Explain why."): the person is the exercise's character, not its subject; the card
+    /// goes to the concepts it mentions. Linear in the front.
+    private func isExercise(_ front: String) -> Bool {
+        let sentences = front.components(separatedBy: ". ").filter { !$0.isEmpty }
+        guard sentences.count >= 2, let last = sentences.last?.lowercased() else { return false }
+        let asks =
+            last.hasSuffix("?") || last.hasPrefix("explain") || last.hasPrefix("why")
+            || last.hasPrefix("describe") || last.hasPrefix("what")
+        guard asks else { return false }
+        let persons: Set<Substring> = ["he", "she", "his", "her", "him", "hers", "himself", "herself"]
+        return front.lowercased().split(whereSeparator: { !$0.isLetter }).contains { persons.contains($0) }
+    }
+
     private func firstQuestion(of front: String) -> String {
         let line = front.split(whereSeparator: \.isNewline).first.map(String.init) ?? front
         guard let mark = line.firstIndex(of: "?") else { return line }
