@@ -261,8 +261,11 @@ struct RelationLinker {
                     + seen.back.filter({ !outline && (!notes || firstLine.contains($0.surface.lowercased())) })
                 where !subjects.contains(mention.concept) && !mention.isVerb {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
+                    // A concept above the subject ("market" for "labor market") is its parent, which the
+                    // hierarchy already puts first: no prerequisite on top of the `broader` edge.
                     guard defined[mention.concept], mentionCards[mention.concept] <= topicThreshold,
                         !hierarchy.reaches(from: subject, to: mention.concept, limit: 400),
+                        !hierarchy.reaches(from: mention.concept, to: subject, limit: 400),
                         !statedOrder.contains(Self.pairKey(subject, mention.concept))
                     else { continue }
                     // A card about an individual (a place, a person: "Thailand → Bangkok") states facts:
