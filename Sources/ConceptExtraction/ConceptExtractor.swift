@@ -480,6 +480,17 @@ struct ExtractionRun {
             }
         }
         var tokens = normalizer.tokens(String(label))
+        // A sentence about the topic is no item: its subject opens with an article or a quantifier ("Each
+        // part is shifted by one column", "The result is added …"), or it opens with a likeness ("Very
+        // similar to long division").
+        let opensSentence =
+            label.endIndex < item.label.endIndex
+            && ["the", "each", "every", "this", "these", "a", "an"].contains(tokens.first?.lower ?? "")
+        let likeness = tokens.prefix(3).indices.contains { index in
+            index + 1 < tokens.count && ["similar", "equal", "identical", "related"].contains(tokens[index].lower)
+                && ["to", "with"].contains(tokens[index + 1].lower)
+        }
+        if opensSentence || likeness { return nil }
         // "… Value Proposition CRM Strategy: …": the label is the longest known ending, else it starts at
         // the last known concept's word ("… Knowledge Management CRM Information"), else its last two words.
         if item.labelMayRunOn, tokens.count > 2 {

@@ -25,6 +25,8 @@ import Testing
         ("Cell mediated immunity", "Cell mediated immunity"),
         ("Pneumonia affected area", "Pneumonia"),
         ("Connecting link between fishes and amphibians", "Connecting link"),
+        ("What does a full adder look like?", "full adder"),
+        ("What does capacity mean for a cache miss?", "capacity"),
     ])
     func scaffoldingIsRemoved(front: String, subject: String) {
         let graph = extract(deck("d", [(front, "an answer")]))

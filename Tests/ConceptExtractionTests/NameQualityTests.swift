@@ -87,6 +87,24 @@ import Testing
         #expect(graph.isBroader("Delirium", than: "Cognitive impairment"))
     }
 
+    @Test func sentenceBulletsAreNoItems() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    (
+                        "Binary multiplication",
+                        "- Very similar to normal multiplication\n- Each part is shifted by one column\n"
+                            + "- The result is added with binary addition\n- Partial product: one shifted row"
+                    )
+                ]))
+        #expect(graph.concept("part") == nil)
+        #expect(graph.concept("result") == nil)
+        #expect(graph.concept("similar to normal multiplication") == nil)
+        // Negative: a labelled bullet is an item.
+        #expect(graph.isBroader("binary multiplication", than: "partial product"))
+    }
+
     @Test func verbLabelBulletsAreNoConcepts() {
         let graph = extract(
             deck(

@@ -658,7 +658,7 @@ struct FrontParser {
 
     /// Removes "what is (a)", "define", "how do you VERB", "what do X VERB", framing like "the role of".
     /// Returns whether the front was a question or task.
-    private func stripQuestion(_ words: inout ArraySlice<Token>) -> Bool {
+    private mutating func stripQuestion(_ words: inout ArraySlice<Token>) -> Bool {
         guard let first = words.first else { return false }
         let opener = Lexicon.questionOpeners.contains(first.lower) && !normalizer.isAcronym(first)
         let asksWhatXDoes =
@@ -693,6 +693,21 @@ struct FrontParser {
         }
         if asksWhatXDoes, words.count > 1, let last = words.last, Lexicon.leadingVerbs.contains(last.lower) {
             words = words.dropLast()
+        }
+        // "What does a full adder look like?", "What does capacity mean for a cache miss?": after "does"
+        // comes the subject, then the verb in its base form, a word English uses more as a verb than as
+        // a noun; the subject ends there.
+        if asksWhatXDoes, words.count > 1,
+            let verb = words.indices.dropFirst().first(where: { index in
+                let word = words[index].lower
+                guard !normalizer.isAcronym(words[index]), !word.hasSuffix("ing"),
+                    normalizer.tagger.lexicon.wordNet.entry(word, .verb) != nil
+                else { return false }
+                let counts = normalizer.tagger.lexicon.info(word).taggedCounts
+                return counts[WordClass.verb.rawValue] > counts[WordClass.noun.rawValue]
+            })
+        {
+            words = words[..<verb]
         }
         return opener
     }
