@@ -77,6 +77,8 @@ struct ExtractionRun {
     var hubs = Set<Int>()
     /// For cards whose front names no subject: the first concept it mentions.
     var involvedPrimary: [Int: Int] = [:]
+    /// WordNet spellings of each concept's names (`names(_:word:)`), worked out once per concept.
+    var wordNetForms: [Int: [String]] = [:]
     /// Cards headed by an outline ("Assessment Template"): no subject, and none made from their front.
     var outlineCards = Set<Int>()
     /// Cards whose front names a plural subject and whose answer lists three or more members of it.
@@ -1270,20 +1272,35 @@ struct ExtractionRun {
     /// socket joint" is "ball-and-socket_joint"), not only a name with the same stems: the registry
     /// folds "fruitfulness" to "fruit", "biology" to "biological" and "activator" to "activity", which
     /// are other words.
+    ///
+    /// - Complexity: the concept's distinct written forms are worked out once (a concept named on
+    ///   many cards holds a name per card); each call then costs a few look-ups per distinct form.
     mutating func names(_ id: Int, word lemma: String) -> Bool {
         func squeezed(_ text: String) -> String { String(text.filter { $0 != "_" && $0 != "-" && $0 != " " }) }
-        let wanted = squeezed(lemma)
         let wordNet = normalizer.tagger.lexicon.wordNet
+        let forms =
+            wordNetForms[id]
+            ?? {
+                // Every base form of the head ("devices" is a lemma of its own).
+                var forms: [String] = []
+                var seen = Set<String>()
+                for name in registry.names[id] {
+                    guard let last = name.tokens.last?.lower else { continue }
+                    let start = name.tokens.dropLast().map { $0.lower + "_" }.joined()
+                    guard seen.insert(start + last).inserted else { continue }
+                    for base in [last] + wordNet.baseForms(last, .noun) where !forms.contains(start + base) {
+                        forms.append(start + base)
+                    }
+                }
+                wordNetForms[id] = forms
+                return forms
+            }()
+        // Written with or without spaces ("CirculatorySystem"), or a synonym in one synset ("algae", "alga").
+        let wanted = squeezed(lemma)
         let wantedSenses = Set(wordNet.entry(lemma, .noun)?.synsets ?? [])
-        return registry.names[id].contains { name in
-            guard let last = name.tokens.last?.lower else { return false }
-            let start = name.tokens.dropLast().map { $0.lower + "_" }.joined()
-            // Every base form of the head ("devices" is a lemma of its own), written with or without
-            // spaces ("CirculatorySystem"), or a synonym in one synset ("algae" and "alga").
-            return ([last] + wordNet.baseForms(last, .noun)).contains { base in
-                squeezed(start + base) == wanted
-                    || wordNet.entry(start + base, .noun)?.synsets.contains(where: wantedSenses.contains) == true
-            }
+        return forms.contains { form in
+            squeezed(form) == wanted
+                || wordNet.entry(form, .noun)?.synsets.contains(where: wantedSenses.contains) == true
         }
     }
 
