@@ -344,6 +344,10 @@ struct FrontParser {
     private mutating func superlativeIdentification(_ front: String, back: String)
         -> (answer: NameForm, of: (name: NameForm, quote: String)?, aliases: [NameForm])?
     {
+        // (Most fronts hold no superlative: a cheap look before tokenizing.)
+        let lower = front.lowercased()
+        guard lower.contains("est") || lower.contains("most") || lower.contains("least") || lower.contains("worst")
+        else { return nil }
         // The question's last sentence; without a question mark, the front when it is one short line.
         var question = Substring(front)
         if let mark = front.lastIndex(of: "?") {
