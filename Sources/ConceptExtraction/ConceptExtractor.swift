@@ -1119,8 +1119,14 @@ struct ExtractionRun {
             let backMatches = matcher.matches(
                 in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
             // Quotes are cut from the string the tokens index into (the cleaned front), never another.
-            linker.addExplicitOrder(explicitOrder(frontMatches, in: front, text: readings[index].text, card: index))
-            linker.addExplicitOrder(explicitOrder(backMatches, in: back, text: cards[index].back, card: index))
+            linker.addExplicitOrder(
+                explicitOrder(
+                    frontMatches.filter { !Self.isVerbForm($0, in: front) }, in: front, text: readings[index].text,
+                    card: index))
+            linker.addExplicitOrder(
+                explicitOrder(
+                    backMatches.filter { !Self.isVerbForm($0, in: back) }, in: back, text: cards[index].back,
+                    card: index))
             let primary = readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index]
             let asides = examplesAndLikenesses(
                 backMatches, in: back, text: cards[index].back, primary: primary, card: index)
@@ -1353,14 +1359,18 @@ struct ExtractionRun {
             {
                 return nil
             }
-            // A one-word match on a verb form ("leads to" for "Lead", "connecting the ear" for
-            // "Connecting") is a verb, not the concept: no prerequisite.
-            let token = tokens[first]
             return Mention(
                 concept: registry.find(match.concept),
                 surface: Tokenizer.surface(of: match.range, in: tokens, text: text),
-                isVerb: match.range.count == 1 && token.tag == .verb && !token.lower.hasSuffix("ing"))
+                isVerb: Self.isVerbForm(match, in: tokens))
         }
+    }
+
+    /// A one-word match on a verb form ("leads to" for "Lead", "executed before" for "Execute") is a
+    /// verb, not the concept: it says nothing of what is needed first. Gerunds ("-ing") name things.
+    static func isVerbForm(_ match: PhraseMatcher.Match, in tokens: [Token]) -> Bool {
+        let token = tokens[match.range.lowerBound]
+        return match.range.count == 1 && token.tag == .verb && !token.lower.hasSuffix("ing")
     }
 
     /// Examples and likenesses in an answer. "Processes such as selling, marketing and customer
