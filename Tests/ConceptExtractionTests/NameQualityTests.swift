@@ -87,6 +87,23 @@ import Testing
         #expect(graph.isBroader("Delirium", than: "Cognitive impairment"))
     }
 
+    @Test func clausesEndOrUnmakeNames() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Types of ADHD signs", "- Loses things\n- Fails to finish\n- Inattention"),
+                    ("Hypothalamic hormones", "- somatostatin which inhibits its release\n- GHRH"),
+                    ("Kinds of memory", "- Interleaved memory\n- Cache memory"),
+                ]))
+        // A finite verb opens a clause, not a name; a relative pronoun ends a name.
+        #expect(graph.concept("Loses things") == nil)
+        #expect(graph.concept("somatostatin which inhibits its release") == nil)
+        #expect(graph.concept("somatostatin") != nil)
+        // Negative: a participle before a noun names a kind.
+        #expect(graph.concept("Interleaved memory") != nil)
+    }
+
     @Test func sentenceBulletsAreNoItems() {
         let graph = extract(
             deck(

@@ -39,6 +39,14 @@ extension Normalizer {
             while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
             break
         }
+        // A relative pronoun after a noun opens a clause about it ("somatostatin which inhibits its
+        // release" → "somatostatin").
+        if let cut = slice[lower..<upper].indices.dropFirst().first(where: { index in
+            ["which", "who", "whom", "whose"].contains(slice[index].lower) && slice[index - 1].tag.isNominal
+        }) {
+            upper = cut
+            while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
+        }
         if let cut = interiorArticle(slice[lower..<upper]) {
             upper = cut
             while upper > lower, isEdgeNoise(slice[upper - 1], leading: false) { upper -= 1 }
@@ -64,6 +72,15 @@ extension Normalizer {
             if !info.canBe(.noun), !info.canBe(.adjective) { upper -= 1 }
         }
         guard lower < upper else { return nil }
+        // A name never opens with a finite verb that can be nothing else ("infect plants", "become
+        // aware"): that is a clause; participles ("interleaved memory") and gerunds stay.
+        if upper - lower >= 2, slice[lower].tag == .verb, slice[lower].gap != .joiner,
+            !slice[lower].lower.hasSuffix("ing"), !slice[lower].lower.hasSuffix("ed"),
+            lower + 1 < upper, slice[lower + 1].gap != .joiner
+        {
+            let info = tagger.lexicon.info(slice[lower].lower)
+            if info.isEnglish, !info.canBe(.noun), !info.canBe(.adjective) { return nil }
+        }
         let words = Array(slice[lower..<upper])
         var surface = ""
         var folds: [String] = []
