@@ -87,26 +87,36 @@ public enum FieldText {
     }
 
     /// Trims every line, folds runs of spaces (and no-break spaces) to one, drops empty lines.
+    ///
+    /// Works on Unicode scalars, not characters: a prepended mark ("\u{0603}") or a combining mark
+    /// makes one character of itself and a space, which a character-wise fold would keep beside
+    /// another space. O(n).
     static func tidy(_ s: String) -> String {
         if isTidy(s) { return s }
-        var lines: [String] = []
-        for rawLine in s.split(
-            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        {
-            var line = ""
-            var pendingSpace = false
-            for ch in rawLine {
-                if ch == " " || ch == "\t" || ch == "\u{00A0}" {
-                    pendingSpace = !line.isEmpty
-                } else {
-                    if pendingSpace { line.append(" ") }
-                    pendingSpace = false
-                    line.append(ch)
+        var out = String.UnicodeScalarView()
+        var lineHasText = false
+        var pendingSpace = false
+        var pendingBreak = false
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n", "\r":
+                pendingBreak = pendingBreak || lineHasText
+                lineHasText = false
+                pendingSpace = false
+            case " ", "\t", "\u{00A0}":
+                pendingSpace = lineHasText
+            default:
+                if !lineHasText && pendingBreak {
+                    out.append("\n")
+                    pendingBreak = false
                 }
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+                lineHasText = true
             }
-            if !line.isEmpty { lines.append(line) }
         }
-        return lines.joined(separator: "\n")
+        return String(out)
     }
 }
 

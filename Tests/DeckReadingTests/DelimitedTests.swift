@@ -173,6 +173,17 @@ import Testing
         #expect(FieldText.mayHoldHTML("x &amp; y", strict: true))
     }
 
+    @Test func spacesFoldScalarByScalar() {
+        // A prepended mark (U+0603) makes one character with the space after it: still one space.
+        #expect(FieldText.clean("a\u{0603}  b", html: false) == "a\u{0603} b")
+        #expect(FieldText.clean("x\u{0301}  \t y\r\n\r\n  z ", html: false) == "x\u{0301} y\nz")
+        // The fuzzer's find (fieldtext): NULs, prepended marks and spaces in a run.
+        let found = FieldText.clean("p\u{0603}\u{0}\u{0} \u{0603}  q\n\n \u{0603}", html: false)
+        #expect(!found.unicodeScalars.elementsEqual("".unicodeScalars))
+        #expect(!found.contains("  ") && !found.unicodeScalars.contains("\t"))
+        #expect(!found.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.isEmpty })
+    }
+
     @Test func htmlFalseKeepsMarkup() {
         #expect(FieldText.clean("<b>x</b>", html: false) == "<b>x</b>")
     }
