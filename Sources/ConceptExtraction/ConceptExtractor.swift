@@ -526,7 +526,7 @@ struct ExtractionRun {
         if heading == nil, !listed,
             tokens.allSatisfy({ token in
                 let info = normalizer.tagger.lexicon.info(token.lower)
-                return info.isEnglish && !info.canBe(.noun) && !info.canBe(.adjective) && !normalizer.isAcronym(token)
+                return info.isOnlyVerbal && !normalizer.isAcronym(token)
                     && !token.lower.hasSuffix("ed")  // a participle modifies ("Phased" among installation methods)
             })
         {
@@ -538,7 +538,7 @@ struct ExtractionRun {
             !first.lower.hasSuffix("ed"), !first.lower.hasSuffix("ing")
         {
             let info = normalizer.tagger.lexicon.info(first.lower)
-            if info.isEnglish, info.closedClass == nil, !info.canBe(.noun), !info.canBe(.adjective),
+            if info.isOnlyVerbal, info.closedClass == nil,
                 normalizer.tagger.lexicon.wordNet.entry(first.lower, .verb) != nil
             {
                 return nil

@@ -11,6 +11,9 @@ public struct WordInfo: Sendable, Hashable {
     public func canBe(_ wordClass: WordClass) -> Bool { taggedCounts[wordClass.rawValue] >= 0 }
     /// Known to English at all (closed class or any WordNet class).
     public var isEnglish: Bool { closedClass != nil || taggedCounts.contains { $0 >= 0 } }
+    /// An English word that can be neither a noun nor an adjective ("secretes", "notify", "occurred"):
+    /// at the edge of a phrase it is a verb, never part of a name.
+    public var isOnlyVerbal: Bool { isEnglish && !canBe(.noun) && !canBe(.adjective) }
 }
 
 /// English words: closed classes from a short list of our own (WordNet has none), open classes,

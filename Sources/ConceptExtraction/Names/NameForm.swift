@@ -68,8 +68,7 @@ extension Normalizer {
             !slice[upper - 1].lower.hasSuffix("ing"), slice[upper - 2].tag == .noun || slice[upper - 2].tag == .name,
             !Lexicon.functionWords.contains(slice[upper - 2].lower)
         {
-            let info = tagger.lexicon.info(slice[upper - 1].lower)
-            if !info.canBe(.noun), !info.canBe(.adjective) { upper -= 1 }
+            if tagger.lexicon.info(slice[upper - 1].lower).isOnlyVerbal { upper -= 1 }
         }
         guard lower < upper else { return nil }
         // A name never opens with a finite verb that can be nothing else ("infect plants", "become
@@ -78,8 +77,7 @@ extension Normalizer {
             !slice[lower].lower.hasSuffix("ing"), !slice[lower].lower.hasSuffix("ed"),
             lower + 1 < upper, slice[lower + 1].gap != .joiner
         {
-            let info = tagger.lexicon.info(slice[lower].lower)
-            if info.isEnglish, !info.canBe(.noun), !info.canBe(.adjective) { return nil }
+            if tagger.lexicon.info(slice[lower].lower).isOnlyVerbal { return nil }
         }
         let words = Array(slice[lower..<upper])
         var surface = ""
