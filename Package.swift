@@ -28,15 +28,18 @@ let package = Package(
 
         // Starting child processes (Graphviz) that die with the tool and see no inherited signal mask.
         .target(name: "CSpawn"),
+        // Independent jobs on the machine's cores, results in job order (files, card fronts, writers).
+        .target(name: "ParallelWork"),
         // Reading decks: plain text, TSV/CSV/Anki text exports, HTML fields → cards with file:line.
-        .target(name: "DeckReading", dependencies: ["CLibXML2"]),
+        .target(name: "DeckReading", dependencies: ["CLibXML2", "ParallelWork"]),
         // The English (Porter2) stemmer from the Snowball project.
         .target(name: "Stemming"),
         // English: WordNet (the system's wordnet-base files) read at run time, part-of-speech tagging.
         .target(name: "Language"),
         // Cards → concepts, aliases, broader/requires/related relations.
         .target(
-            name: "ConceptExtraction", dependencies: ["DeckReading", "Stemming", "Language", "GraphAlgorithms"],
+            name: "ConceptExtraction",
+            dependencies: ["DeckReading", "Stemming", "Language", "GraphAlgorithms", "ParallelWork"],
             exclude: ["DESIGN.md"]),
         // Generic graph algorithms on compact (CSR) graphs: SCC, order, Leiden, PageRank, paths.
         .target(name: "GraphAlgorithms"),
@@ -82,7 +85,7 @@ let package = Package(
             dependencies: [
                 "DeckReading", "Language", "ConceptExtraction", "ConceptAnalysis", "GraphExport", "AnkiPackage",
                 "ConceptExplorer", "TerminalBrowser", "AnalysisCache",
-                "Scheduling", "StudyStore", "StudySession",
+                "Scheduling", "StudyStore", "StudySession", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,6 @@ import GraphAlgorithms
 /// and JSON renderers print. Everything here is a pure function of the graph.
 public struct Explorer: Sendable {
     public let analyzed: AnalyzedGraph
-    public let names: NameIndex
     /// For each concept, its place when concepts are sorted by rank (0 = the key concept).
     public let rankPosition: [Int]
     /// For each card, the concepts it is about, in concept order.
@@ -18,10 +17,10 @@ public struct Explorer: Sendable {
     public let cycleGroupCount: Int
 
     /// Prepares the indexes every question uses.
-    /// - Complexity: O((V + E) log V + total length of names).
+    /// (Names are indexed apart, by `NameIndex`: most questions need none.)
+    /// - Complexity: O((V + E) log V).
     public init(_ analyzed: AnalyzedGraph) {
         self.analyzed = analyzed
-        self.names = NameIndex(analyzed)
         let n = analyzed.graph.concepts.count
         var position = [Int](repeating: 0, count: n)
         let byRank = (0..<n).sorted { a, b in

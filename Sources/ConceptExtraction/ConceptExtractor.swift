@@ -1,5 +1,6 @@
 import DeckReading
 import Language
+import ParallelWork
 
 /// Turns cards into concepts and relations.
 ///
@@ -109,14 +110,18 @@ struct ExtractionRun {
 
     /// Registers every card's subject(s), list headings and short forms.
     mutating func readFronts() {
-        var parser = FrontParser(normalizer: normalizer)
-        readings.reserveCapacity(cards.count)
-        for card in cards {
-            let reading = parser.read(card.front, back: card.back)
-            readings.append(reading)
-            frontTokens.append(reading.tokens)
+        // Each front is read on its own: the cores share the cards out, each with its own copy of the
+        // normalizer (whose caches only remember answers, so a copy answers alike), and the readings
+        // come back in card order.
+        let parts = Parallel.ranges(of: cards.count, minimumLength: 2_000)
+        let parsed = Parallel.map(parts.count) { [cards, normalizer] part in
+            var parser = FrontParser(normalizer: normalizer)
+            let readings = parts[part].map { parser.read(cards[$0].front, back: cards[$0].back) }
+            return (readings: readings, normalizer: parser.normalizer)
         }
-        normalizer = parser.normalizer
+        readings = parsed.flatMap(\.readings)
+        frontTokens = readings.map(\.tokens)
+        normalizer = parsed[parsed.count - 1].normalizer
         skipSectionLabels()
         skipScaffolding()
         for index in cards.indices {
@@ -253,7 +258,7 @@ struct ExtractionRun {
             // ("AnubisAnki::Trivia", "AnubisAnki::Numbers" on a deck where few cards are tagged).
             guard let count = tagCards[tag]?.count, count >= 2, count * 2 <= cards.count,
                 !["leech", "marked", "tags"].contains(tag.lowercased()),
-                tag.contains("::") || !parentsOfPaths.contains(tag) || count * 10 < taggedCards * 9
+                tag.containsText("::") || !parentsOfPaths.contains(tag) || count * 10 < taggedCards * 9
             else { continue }
             guard let name = normalizer.name(normalizer.tokens(Self.tagText(tag))[...]), name.count <= 5,
                 !name.isScaffolding,
@@ -719,8 +724,13 @@ struct ExtractionRun {
         var latin = 0
         var other = 0
         for card in cards {
-            for scalar in card.front.unicodeScalars where scalar.properties.isAlphabetic {
-                if Self.isLatinScript(String(scalar)) { latin += 1 } else { other += 1 }
+            for scalar in card.front.unicodeScalars {
+                if scalar.isASCII {
+                    // (Most letters are ASCII: no look-up of Unicode's properties for them.)
+                    if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { latin += 1 }
+                } else if scalar.properties.isAlphabetic {
+                    if Self.isLatinScript(scalar) { latin += 1 } else { other += 1 }
+                }
             }
         }
         return latin >= other
@@ -728,9 +738,12 @@ struct ExtractionRun {
 
     /// Whether every letter of `word` is of the Latin script (with its accented letters: "Curaçao").
     static func isLatinScript(_ word: String) -> Bool {
-        word.unicodeScalars.allSatisfy { scalar in
-            !scalar.properties.isAlphabetic || scalar.value < 0x250 || (0x1E00...0x1EFF).contains(scalar.value)
-        }
+        word.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || isLatinScript($0) }
+    }
+
+    /// Whether a letter is of the Latin script (Basic Latin to Latin Extended-B, Latin Extended Additional).
+    static func isLatinScript(_ letter: Unicode.Scalar) -> Bool {
+        letter.value < 0x250 || (0x1E00...0x1EFF).contains(letter.value)
     }
 
     /// Whether `tokens[index]` stands alone as a noun phrase: nothing nominal joined after it, a
@@ -1161,7 +1174,7 @@ struct ExtractionRun {
         if reading.identifiedClass != nil { return false }
         // A front with several gaps ("[...] and [...] have oval red cells") states a fact about its answers.
         let gaps = ["[...]", "[…]", "(...)", "(…)", "___"].reduce(0) {
-            $0 + cards[index].front.components(separatedBy: $1).count - 1
+            $0 + cards[index].front.occurrenceCount(of: $1)
         }
         if gaps >= 2 { return false }
         if reading.isReversed { return true }
@@ -1174,7 +1187,7 @@ struct ExtractionRun {
         // fact inside a statement, not for the subject's definition.
         let front = cards[index].front
         let blanks = ["[...]", "[…]", "(...)", "(…)", "___"]
-        if blanks.contains(where: { front.contains($0) }) {
+        if blanks.contains(where: { front.containsText($0) }) {
             let trimmed = front.reversed().drop { $0.isWhitespace || "?:.".contains($0) }
             if !blanks.contains(where: { trimmed.starts(with: $0.reversed()) }) { return false }
         }
@@ -1332,7 +1345,7 @@ struct ExtractionRun {
         guard let entry = wordNet.entry(lemma, .noun), entry.synsets.count >= 2 else { return false }
         let head = lemma.split(separator: "_").last.map(String.init) ?? lemma
         func synonyms(_ offset: Int) -> Set<String> {
-            Set((wordNet.nounSynset(at: offset)?.lemmas ?? []).filter { !$0.contains("_") && $0 != head })
+            Set((wordNet.nounSynset(at: offset)?.lemmas ?? []).filter { !$0.containsText("_") && $0 != head })
         }
         let first = synonyms(entry.synsets[0])
         let others = entry.synsets.dropFirst().reduce(into: Set<String>()) { $0.formUnion(synonyms($1)) }

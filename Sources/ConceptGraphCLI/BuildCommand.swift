@@ -5,6 +5,7 @@ import ConceptExtraction
 import DeckReading
 import Foundation
 import GraphExport
+import ParallelWork
 
 /// `conceptgraph build`: decks → `concepts.graphml`, `concepts.dot` and, with Graphviz, `concepts.svg`.
 struct BuildCommand: ParsableCommand {
@@ -147,7 +148,7 @@ struct BuildCommand: ParsableCommand {
                 }
             }
         }
-        let results = Concurrently.run(jobs)
+        let results = Parallel.map(jobs.count) { jobs[$0]() }
         for case .success(let file) in results { staged.append(file) }
         for case .failure(let error) in results { throw error }
 

@@ -21,6 +21,8 @@ extension ExitStatus {
 /// Loads the graph of some decks and answers questions about concept names.
 struct ExploreSession {
     var explorer: Explorer
+    /// The concepts' names, for the commands that take one.
+    var names: NameIndex { NameIndex(explorer.analyzed) }
 
     /// Reads the decks, or takes their analysed graph from the cache when neither the decks, the
     /// options nor the program changed (see `AnalysisCache`); decks with read errors are not cached.
@@ -49,7 +51,7 @@ struct ExploreSession {
 
     /// The concept `name` means; on a miss prints "did you mean …?" and exits with status 1.
     func concept(_ name: String) throws -> Int {
-        switch explorer.names.lookup(name) {
+        switch names.lookup(name) {
         case .found(let index): return index
         case .notFound(let suggestions):
             var message = "error: no concept named \"\(name)\""

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// Finds deck files under the paths a user gives and reads each with the right reader.
 public struct DeckLoader: Sendable {
@@ -77,29 +78,15 @@ public struct DeckLoader: Sendable {
                 jobs.append(.file(path, inFolder: false))
             }
         }
-        let results = ParallelResults(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { [jobs] index in
+        let results = Parallel.map(jobs.count) { [jobs] index in
             switch jobs[index] {
-            case .missing(let path):
-                results[index] = Result(decks: [], errors: [Self.missing(path)])
-            case .file(let path, let inFolder):
-                results[index] = inFolder ? loadFromFolder(path) : load(file: path)
+            case .missing(let path): Result(decks: [], errors: [Self.missing(path)])
+            case .file(let path, let inFolder): inFolder ? loadFromFolder(path) : load(file: path)
             }
         }
         var result = Result(decks: [], errors: [])
-        for index in jobs.indices { result.append(results[index]) }
+        for part in results { result.append(part) }
         return result
-    }
-
-    /// One `Result` slot per file, filled from several threads.
-    private final class ParallelResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        subscript(index: Int) -> Result {
-            get { lock.withLock { slots[index]! } }
-            set { lock.withLock { slots[index] = newValue } }
-        }
     }
 
     /// Why `path` cannot be found: a symlink loop, a link to nothing, or no such file.

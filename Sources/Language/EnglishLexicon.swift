@@ -23,6 +23,7 @@ public struct EnglishLexicon: Sendable {
     public let wordNet: WordNet
     private var cache: [String: WordInfo] = [:]
     private var ancestorCache: [String: [String]] = [:]
+    private var inflectedVerbCache: [String: Bool] = [:]
 
     public init(wordNet: WordNet) { self.wordNet = wordNet }
 
@@ -37,7 +38,7 @@ public struct EnglishLexicon: Sendable {
         var info = WordInfo(taggedCounts: [-1, -1, -1, -1], nounLemma: nil, closedClass: Self.closedClass[word])
         // Hyphenated and slashed forms: WordNet joins compounds with "_" or "-"; the last part decides.
         let lookup =
-            word.contains("-") && wordNet.entry(word, .noun) == nil
+            word.containsText("-") && wordNet.entry(word, .noun) == nil
             ? String(word.split(separator: "-").last ?? "") : word
         if info.closedClass == nil, !lookup.isEmpty, lookup.unicodeScalars.allSatisfy({ $0.isASCII }) {
             for wordClass in WordClass.allCases {
@@ -50,6 +51,15 @@ public struct EnglishLexicon: Sendable {
         }
         cache[word] = info
         return info
+    }
+
+    /// Whether WordNet reads `word` as an inflection of another verb ("secreted" → "secrete", not
+    /// "seed" → "seed"). Cached like `info(_:)`.
+    public mutating func isInflectedVerb(_ word: String) -> Bool {
+        if let known = inflectedVerbCache[word] { return known }
+        let inflected = wordNet.baseForms(word, .verb).contains { $0 != word }
+        inflectedVerbCache[word] = inflected
+        return inflected
     }
 
     /// First lemmas of the synsets above `lemma`'s first `senses` noun senses (hypernyms and holonyms),

@@ -92,7 +92,7 @@ public struct Tagger: Sendable {
         let irregular = lexicon.wordNet.irregularBase(word, .verb).map { $0 != word } ?? false
         let regular = word.count > 4 && ((word.hasSuffix("ed") && !word.hasSuffix("eed")) || word.hasSuffix("en"))
         guard irregular || regular else { return false }
-        if !irregular, lexicon.wordNet.baseForms(word, .verb).allSatisfy({ $0 == word }) { return false }
+        if !irregular, !lexicon.isInflectedVerb(word) { return false }
         let counts = info.taggedCounts
         return counts[WordClass.verb.rawValue] > max(0, counts[WordClass.noun.rawValue])
     }

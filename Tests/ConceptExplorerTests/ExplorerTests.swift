@@ -68,9 +68,10 @@ enum Fixture {
 
 @Suite struct NameLookupTests {
     let explorer = Fixture.explorer
+    let names = NameIndex(Fixture.explorer.analyzed)
 
     func found(_ name: String) -> String? {
-        if case .found(let i) = explorer.names.lookup(name) { return explorer.graph.concepts[i].label }
+        if case .found(let i) = names.lookup(name) { return explorer.graph.concepts[i].label }
         return nil
     }
 
@@ -92,12 +93,12 @@ enum Fixture {
     }
 
     @Test func aMissSuggestsTheClosestNames() {
-        guard case .notFound(let suggestions) = explorer.names.lookup("operatoinal systems") else {
+        guard case .notFound(let suggestions) = names.lookup("operatoinal systems") else {
             Issue.record("expected a miss")
             return
         }
         #expect(suggestions.first.map { explorer.graph.concepts[$0].label } == "operational CRM")
-        guard case .notFound(let none) = explorer.names.lookup("zzzz qqqq") else {
+        guard case .notFound(let none) = names.lookup("zzzz qqqq") else {
             Issue.record("expected a miss")
             return
         }

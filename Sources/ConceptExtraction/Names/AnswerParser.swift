@@ -25,9 +25,9 @@ enum AnswerParser {
         }
         let text = lines.joined(separator: " ")
         // Each detector only runs when its marker is there: most answers are plain sentences.
-        if text.contains("- "), let items = labelDashItems(text), items.count >= 2 { return items }
+        if text.containsText("- "), let items = labelDashItems(text), items.count >= 2 { return items }
         if let items = inlineBulletItems(text), items.count >= 2 { return items }
-        if text.contains("2)"), let items = inlineNumberedItems(text), items.count >= 2 { return items }
+        if text.containsText("2)"), let items = inlineNumberedItems(text), items.count >= 2 { return items }
         guard underHeading else { return [] }
         if let items = labelColonItems(text), items.count >= 2 { return items }
         if let count = expectedCount, let items = countedItems(text, count: count) { return items }
@@ -144,7 +144,7 @@ enum AnswerParser {
     /// "Awareness Exploration Expansion Commitment Dissolution" for 5 phases; "Strategy Development
     /// Process Value Creation Process …" for 5: a word ending each of the N items, or N words.
     private static func countedItems(_ text: String, count: Int) -> [AnswerItem]? {
-        guard count >= 2, !text.contains(","), !text.contains(";") else { return nil }
+        guard count >= 2, !text.containsText(","), !text.containsText(";") else { return nil }
         let words = text.split(separator: " ").map { $0.trimming(".") }.filter { !$0.isEmpty }
         if words.count == count {
             return words.map { AnswerItem(label: $0, detail: "", marked: true) }

@@ -58,7 +58,7 @@ struct FrontParser {
     /// A cloze gap shown with its hint ("[Expression]: the study of …", "[...]") is a blank: the hint
     /// says what kind of answer fills it, never a name of its own. Gaps become "(...)"; linear.
     static func clozeHintsBlanked(_ front: String) -> String {
-        guard front.contains("[") else { return front }
+        guard front.containsText("[") else { return front }
         var out = ""
         var rest = front[...]
         while let open = rest.firstIndex(of: "[") {
@@ -135,7 +135,9 @@ struct FrontParser {
         var count: Int?
         var countWord: String?
         var alias: String?
-        let hasBlank = text.contains("(...)") || text.contains("(…)") || text.contains("___") || front.contains("?")
+        let hasBlank =
+            text.containsText("(...)") || text.containsText("(…)") || text.containsText("___")
+            || front.containsText("?")
         text = removeParentheticals(text, count: &count, countWord: &countWord, alias: &alias)
         text = removeTrailingExampleMarker(text)
         text = removeTopicCode(text, topics: &reading.topics)
@@ -287,10 +289,10 @@ struct FrontParser {
     private mutating func identification(_ front: String, back: String)
         -> (answer: NameForm, of: (name: NameForm, quote: String)?, aliases: [NameForm])?
     {
-        guard front.contains("?") else { return nil }
+        guard front.containsText("?") else { return nil }
         // The question is the last sentence before the question mark (context sentences come first).
         var question = Substring(front[..<front.lastIndex(of: "?")!])
-        if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        question = question.afterLastOccurrence(of: ". ")
         var words = normalizer.tokens(String(question))
         // "What is the organelle that makes ATP?" asks what "The organelle that makes ATP?" asks. ("What
         // are the steps …?" asks for a list; "What is the second goal …?" for an item of one.)
@@ -346,18 +348,20 @@ struct FrontParser {
     {
         // (Most fronts hold no superlative: a cheap look before tokenizing.)
         let lower = front.lowercased()
-        guard lower.contains("est") || lower.contains("most") || lower.contains("least") || lower.contains("worst")
+        guard
+            lower.containsText("est") || lower.containsText("most") || lower.containsText("least")
+                || lower.containsText("worst")
         else { return nil }
         // The question's last sentence; without a question mark, the front when it is one short line.
         var question = Substring(front)
         if let mark = front.lastIndex(of: "?") {
             question = front[..<mark]
-            if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
-        } else if front.contains(where: \.isNewline) || front.contains(". ") {
+            question = question.afterLastOccurrence(of: ". ")
+        } else if front.contains(where: \.isNewline) || front.containsText(". ") {
             return nil
         }
         // A cloze ("The best nucleophiles are typically (...)") states a fact about its gap.
-        if front.contains("(...)") || front.contains("(…)") || front.contains("___") { return nil }
+        if front.containsText("(...)") || front.containsText("(…)") || front.containsText("___") { return nil }
         let words = normalizer.tokens(String(question))
         guard words.count >= 2, words.count <= 12 else { return nil }
         var index = 0
@@ -393,7 +397,7 @@ struct FrontParser {
         else { return nil }
         // Without a question mark the front is a noun phrase: a verb after the class makes it a statement
         // ("The biggest pressure drop occurs in …"), unless a relative clause holds it ("that makes …").
-        if !front.contains("?"), end < words.count,
+        if !front.containsText("?"), end < words.count,
             let verb = words[end...].firstIndex(where: { $0.tag == .verb || $0.tag == .auxiliary }),
             !words[end..<verb].contains(where: { ["that", "which", "who"].contains($0.lower) })
         {
@@ -401,7 +405,7 @@ struct FrontParser {
         }
         // "Highest common factor → HCF": the answer abbreviates the front, which is then a term.
         let initials = String(words[opening...].compactMap(\.lower.first))
-        if !back.contains(" "), back.count >= 2, back.lowercased() == initials { return nil }
+        if !back.containsText(" "), back.count >= 2, back.lowercased() == initials { return nil }
         let head = words[end - 1].lower
         let lemma = normalizer.tagger.lexicon.info(head).nounLemma ?? head
         let isGeneric =
@@ -411,7 +415,7 @@ struct FrontParser {
         guard let (answer, aliases) = identifiedAnswer(back, className: className, isGeneric: isGeneric) else {
             return nil
         }
-        let quote = String(question) + (front.contains("?") ? "?" : "")
+        let quote = String(question) + (front.containsText("?") ? "?" : "")
         return (answer, isGeneric ? nil : (className, quote), aliases)
     }
 
@@ -482,7 +486,7 @@ struct FrontParser {
     private mutating func placeAnswer(_ front: String, back: String) -> NameForm? {
         guard let mark = front.lastIndex(of: "?") else { return nil }
         var question = Substring(front[..<mark])
-        if let stop = question.range(of: ". ", options: .backwards) { question = question[stop.upperBound...] }
+        question = question.afterLastOccurrence(of: ". ")
         guard let opener = question.split(separator: " ").first?.lowercased(), opener == "where" || opener == "when"
         else { return nil }
         let parts = back.split(whereSeparator: { $0 == "/" || $0.isNewline }).map { $0.trimmingWhitespace() }
@@ -517,7 +521,7 @@ struct FrontParser {
     /// "Hva er X? / Kva er X? / What is X?": of parallel translations joined by " / ", the one written
     /// in English (most English function words); the text itself when it holds no translations.
     private func preferredTranslation(of front: String) -> String {
-        guard front.contains(" / ") else { return front }
+        guard front.containsText(" / ") else { return front }
         let parts = front.components(separatedBy: " / ")
         guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count >= 3 }) else { return front }
         func englishWords(_ part: String) -> Int {
@@ -537,7 +541,7 @@ struct FrontParser {
     /// The heading texts when every line of the front is a Markdown heading (`#`, `##`, …), else [].
     private func markdownHeadings(_ front: String) -> [String] {
         // "\#" is a Markdown-escaped "#", as Anki exports headings.
-        let front = front.contains("\\#") ? front.replacingOccurrences(of: "\\#", with: "#") : front
+        let front = front.containsText("\\#") ? front.replacingOccurrences(of: "\\#", with: "#") : front
         guard front.hasPrefix("#") else { return [] }
         var headings: [String] = []
         for line in front.split(whereSeparator: \.isNewline) {
@@ -556,6 +560,7 @@ struct FrontParser {
     /// his house … Explain why."): the person is the exercise's character, not its subject; the card
     /// goes to the concepts it mentions. Linear in the front.
     private func isExercise(_ front: String) -> Bool {
+        guard front.containsText(". ") else { return false }
         let sentences = front.components(separatedBy: ". ").filter { !$0.isEmpty }
         guard sentences.count >= 2, let last = sentences.last?.lowercased() else { return false }
         let asks =
@@ -577,7 +582,7 @@ struct FrontParser {
     private func removeParentheticals(
         _ text: String, count: inout Int?, countWord: inout String?, alias: inout String?
     ) -> String {
-        guard text.contains("(") else { return text }
+        guard text.containsText("(") else { return text }
         var result = ""
         var depth = 0
         var inner = ""

@@ -213,7 +213,8 @@ struct Normalizer {
     /// never at the word's last two letters (that is where inflections differ: "formed"/"former").
     private func typoCorrection(of word: String) -> String? {
         guard Self.isCorrectable(word), let count = counts[word], count <= 2 else { return nil }
-        let family = stemCounts[Porter2.stem(word)] ?? count
+        let stem = Porter2.stem(word)
+        let family = stemCounts[stem] ?? count
         var candidates: [String] = deletions[word] ?? []  // words one letter longer
         for variant in Self.singleDeletions(of: word) {
             if counts[variant] != nil, Self.isCorrectable(variant) { candidates.append(variant) }
@@ -222,8 +223,9 @@ struct Normalizer {
         var best: (word: String, family: Int)?
         for candidate in candidates where candidate != word {
             guard isOneEditInside(word, candidate) else { continue }
-            let candidateFamily = stemCounts[Porter2.stem(candidate)] ?? 0
-            guard candidateFamily > family, Porter2.stem(candidate) != Porter2.stem(word) else { continue }
+            let candidateStem = Porter2.stem(candidate)
+            let candidateFamily = stemCounts[candidateStem] ?? 0
+            guard candidateFamily > family, candidateStem != stem else { continue }
             if best == nil || candidateFamily > best!.family
                 || (candidateFamily == best!.family && candidate < best!.word)
             {
