@@ -27,10 +27,10 @@ public struct LexiconError: Error, CustomStringConvertible, Sendable {
 /// The WordNet 3.0 database as Princeton ships it (`index.*`, `data.noun`, `*.exc`; format: wndb(5WN)),
 /// read from the system's copy at run time; nothing is fetched or written.
 ///
-/// Index files are sorted by lemma, so a look-up is a binary search over the file's bytes (no parse of
-/// the 150,000 lemmas at load); a synset is parsed from `data.noun` at the byte offset the index gives.
-/// Loading maps the files (nothing is read until a look-up touches it) and parses only the exception
-/// lists (~12,000 lines).
+/// Index files are sorted by lemma, so a look-up is a binary search over the starts of their lines (one
+/// pass over the files at load finds them; no lemma is parsed); a synset is parsed from `data.noun` at
+/// the byte offset the index gives. Loading maps the files, finds the line starts and parses only the
+/// exception lists (~12,000 lines).
 ///
 /// - Complexity: a look-up is O(log L · k) for L lemmas and a lemma of k bytes.
 public final class WordNet: Sendable {
@@ -38,6 +38,8 @@ public final class WordNet: Sendable {
     public let directory: String
     /// The index files, memory-mapped (pages are read only where a binary search looks).
     private let indexes: [Data]
+    /// For each index file, where its entry lines start.
+    private let lineStarts: [[UInt32]]
     private let nounData: Data
     /// Irregular forms: inflected form → base forms, per class.
     private let exceptionLists: [[String: [String]]]
@@ -60,8 +62,9 @@ public final class WordNet: Sendable {
         throw LexiconError(path: paths.joined(separator: ", "), reason: "no index.noun in any of these folders")
     }
 
-    /// Maps the database files of `directory`; parses only the exception lists.
-    /// - Complexity: O(size of the exception lists); the index and data files are mapped, not read.
+    /// Maps the database files of `directory`; finds the index files' line starts and parses the
+    /// exception lists.
+    /// - Complexity: O(size of the index files and exception lists); `data.noun` is mapped, not read.
     public init(directory: String) throws(LexiconError) {
         self.directory = directory
         func map(_ name: String) throws(LexiconError) -> Data {
@@ -78,9 +81,10 @@ public final class WordNet: Sendable {
             exceptions.append(Self.exceptions(try map(wordClass.fileSuffix + ".exc")))
         }
         self.indexes = indexes
+        self.lineStarts = indexes.map(Self.entryLineStarts)
         self.exceptionLists = exceptions
         self.nounData = try map("data.noun")
-        guard indexes[0].count > 4_000_000, entryLine("mitochondrion", in: indexes[0]) != nil else {
+        guard indexes[0].count > 4_000_000, entryLine("mitochondrion", in: .noun) != nil else {
             throw LexiconError(path: directory, reason: "index.noun is not the WordNet 3.0 noun index")
         }
     }
@@ -97,28 +101,41 @@ public final class WordNet: Sendable {
         return result
     }
 
+    /// Where each entry line of an index file starts (the licence header's lines, which start with a
+    /// space, left out): the lines are sorted by lemma, so a look-up is a binary search over these.
+    /// - Complexity: O(file size), one pass (a few milliseconds for the four files).
+    private static func entryLineStarts(_ file: Data) -> [UInt32] {
+        file.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [UInt32] in
+            var starts: [UInt32] = []
+            starts.reserveCapacity(bytes.count / 48)
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] != 0x20 { starts.append(UInt32(start)) }
+                guard let newline = bytes[start...].firstIndex(of: 0x0A) else { break }
+                start = newline + 1
+            }
+            return starts
+        }
+    }
+
     /// The text of the index line for `lemma` (after the lemma), found by binary search over the
-    /// sorted file's bytes (the licence header's lines start with a space and sort first).
-    private func entryLine(_ lemma: String, in file: Data) -> String? {
+    /// starts of the file's sorted lines.
+    private func entryLine(_ lemma: String, in wordClass: WordClass) -> String? {
         let key = Array(lemma.utf8)
         guard !key.isEmpty, !key.contains(0x20) else { return nil }
-        return file.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+        let starts = lineStarts[wordClass.rawValue]
+        return indexes[wordClass.rawValue].withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
             var low = 0
-            var high = bytes.count
+            var high = starts.count
             while low < high {
-                var start = (low + high) / 2
-                while start > low && bytes[start - 1] != 0x0A { start -= 1 }
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                if bytes[start] == 0x20 {  // licence header
-                    low = end + 1
-                    continue
-                }
-                var order = 0
+                let middle = (low + high) / 2
+                let start = Int(starts[middle])
+                // Compare the key with the line's lemma (up to its space), byte by byte.
                 var index = start
+                var order = 0
                 for byte in key {
-                    let other = index < end ? bytes[index] : 0x20
-                    if other == 0x20 {
+                    let other = index < bytes.count ? bytes[index] : 0x20
+                    if other == 0x20 || other == 0x0A {
                         order = 1
                         break
                     }
@@ -128,13 +145,16 @@ public final class WordNet: Sendable {
                     }
                     index += 1
                 }
-                if order == 0 && index < end && bytes[index] != 0x20 { order = -1 }
+                if order == 0 && index < bytes.count && bytes[index] != 0x20 { order = -1 }
                 if order < 0 {
-                    high = start
+                    high = middle
                 } else if order > 0 {
-                    low = end + 1
+                    low = middle + 1
                 } else {
-                    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                    var end = index + 1
+                    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                    return String(
+                        decoding: UnsafeRawBufferPointer(rebasing: bytes[min(index + 1, end)..<end]), as: UTF8.self)
                 }
             }
             return nil
@@ -151,7 +171,7 @@ public final class WordNet: Sendable {
 
     /// The entry of `lemma` (lower case, words joined by `_`) in `wordClass`, if WordNet has it.
     public func entry(_ lemma: String, _ wordClass: WordClass) -> IndexEntry? {
-        guard let line = entryLine(lemma, in: indexes[wordClass.rawValue]) else { return nil }
+        guard let line = entryLine(lemma, in: wordClass) else { return nil }
         // "pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…"
         let fields = line.split(separator: " ")
         guard fields.count >= 4, let synsetCount = Int(fields[1]), let pointerCount = Int(fields[2]) else {
