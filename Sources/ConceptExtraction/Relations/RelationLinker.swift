@@ -249,7 +249,9 @@ struct RelationLinker {
             if defines[card], let subject = primarySubject[card] ?? subjects.first {
                 // A definition is the answer's first line; the lines below it (bullets, notes) list
                 // the topic's parts, facts and steps, which are no prerequisites of it.
-                let firstLine = cards[card].back.split(whereSeparator: \.isNewline).first.map { $0.lowercased() } ?? ""
+                let firstLine =
+                    cards[card].back.split(maxSplits: 1, whereSeparator: \.isNewline).first.map { $0.lowercased() }
+                    ?? ""
                 let notes = cards[card].back.contains(where: \.isNewline)
                 // An outline (its first line a heading, a bullet, a code fence) has no definition at all.
                 let outline =
@@ -258,7 +260,7 @@ struct RelationLinker {
                         firstLine.trimmingPrefix(while: \.isWhitespace).hasPrefix($0)
                     }
                 for mention in seen.front
-                    + seen.back.filter({ !outline && (!notes || firstLine.contains($0.surface.lowercased())) })
+                    + seen.back.filter({ !outline && (!notes || firstLine.containsText($0.surface.lowercased())) })
                 where !subjects.contains(mention.concept) && !mention.isVerb {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     // A concept above the subject ("market" for "labor market") is its parent, which the
@@ -388,7 +390,7 @@ struct RelationLinker {
             let key = (Int64(source) << 34) | (Int64(target) << 2) | kindCode
             if let existing = index[key] {
                 relations[existing].weight += 1
-                if evidenceCount[existing] < 3, !relations[existing].evidence.contains(draft.evidence) {
+                if evidenceCount[existing] < 3, !relations[existing].evidence.containsText(draft.evidence) {
                     relations[existing].evidence += "\n" + draft.evidence
                     evidenceCount[existing] += 1
                 }
@@ -423,7 +425,7 @@ struct RelationLinker {
     private func place(_ card: Int) -> String { "\(cards[card].deck):\(cards[card].location.line)" }
 
     private func excerpt(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        let line = text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? text
         return line.count > 120 ? String(line.prefix(120)) + "…" : line
     }
 }
