@@ -88,11 +88,21 @@ struct ExtractionRun {
     init(cards: [Card], options: ConceptExtractor) {
         self.cards = cards
         self.options = options
-        let fronts = cards.map { Tokenizer.tokens($0.front) }
-        let backs = cards.map { Tokenizer.tokens($0.back) }
-        var normalizer = Normalizer(tokenLists: fronts + backs, lexicon: options.lexicon)
-        self.backTokens = backs.map { normalizer.tagged($0) }
-        self.normalizer = normalizer
+        // Cards are tokenized, and answers tagged, on all cores, in card order (see `readFronts`).
+        let parts = Parallel.ranges(of: cards.count, minimumLength: 2_000)
+        let tokenized = Parallel.map(parts.count) { [cards] part in
+            parts[part].map { (front: Tokenizer.tokens(cards[$0].front), back: Tokenizer.tokens(cards[$0].back)) }
+        }
+        let fronts = tokenized.flatMap { $0.map(\.front) }
+        let backs = tokenized.flatMap { $0.map(\.back) }
+        let normalizer = Normalizer(tokenLists: fronts + backs, lexicon: options.lexicon)
+        let tagged = Parallel.map(parts.count) { [backs] part in
+            var normalizer = normalizer
+            let tagged = parts[part].map { normalizer.tagged(backs[$0]) }
+            return (tagged: tagged, normalizer: normalizer)
+        }
+        self.backTokens = tagged.flatMap(\.tagged)
+        self.normalizer = tagged[tagged.count - 1].normalizer
     }
 
     mutating func extract() -> ConceptGraph {
