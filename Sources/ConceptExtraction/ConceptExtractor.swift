@@ -1382,11 +1382,29 @@ struct ExtractionRun {
             {
                 return nil
             }
+            let concept = registry.find(match.concept)
             return Mention(
-                concept: registry.find(match.concept),
-                surface: Tokenizer.surface(of: match.range, in: tokens, text: text),
-                isVerb: Self.isVerbForm(match, in: tokens))
+                concept: concept, surface: Tokenizer.surface(of: match.range, in: tokens, text: text),
+                isLoose: Self.isVerbForm(match, in: tokens) || isLooseWord(match, in: tokens, concept: concept))
         }
+    }
+
+    /// A one-word match that shares only a stem with the concept's name, another word of English
+    /// ("social" for "Socialization", "person" for "Personality", "emotionally" for "Emotions"), or a
+    /// single letter: the card touches the concept's neighbourhood, it does not build on the concept.
+    /// (Inflections count: "molecules" names "molecule"; so do words English does not know.)
+    mutating func isLooseWord(_ match: PhraseMatcher.Match, in tokens: [Token], concept: Int) -> Bool {
+        guard match.range.count == 1 else { return false }
+        let word = tokens[match.range.lowerBound].lower
+        if word.count == 1 { return true }
+        func lemma(_ word: String) -> String? {
+            let info = normalizer.tagger.lexicon.info(word)
+            return info.isEnglish ? info.nounLemma ?? word : nil
+        }
+        guard let mentioned = lemma(word) else { return false }
+        let named = registry.names[concept].filter { $0.count == 1 }.map { $0.tokens[0].lower }
+        guard !named.isEmpty, !named.contains(word) else { return false }
+        return named.allSatisfy { name in lemma(name).map { $0 != mentioned } ?? false }
     }
 
     /// A one-word match on a verb form ("leads to" for "Lead", "executed before" for "Execute") is a
@@ -1773,9 +1791,10 @@ struct PhraseUse {
 struct Mention: Sendable {
     var concept: Int
     var surface: String
-    /// One word the tagger read as a verb ("leads"): it still says the card is about the concept's
-    /// neighbourhood (`related`), never that the concept is needed first.
-    var isVerb = false
+    /// One word that names the concept only loosely: a verb form ("leads" for "Lead"), another word of
+    /// the same stem ("social" for "Socialization"), a single letter. It still says the card is about
+    /// the concept's neighbourhood (`related`), never that the concept is needed first.
+    var isLoose = false
 }
 
 /// A relation between registry entries, before concepts get their final numbers.

@@ -966,6 +966,23 @@ import Testing
         #expect(order.has(.requires, from: "CRM vision", to: "CRM project"))
     }
 
+    @Test func anotherWordOfTheSameStemIsNoPrerequisite() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Personality", "A set of lasting traits"), ("Molecule", "The smallest unit of a compound"),
+                    ("Emotion", "A short-lived feeling"),
+                    ("Self-esteem", "A person's overall sense of worth, shaped by emotional events"),
+                    ("Diffusion", "The spreading of molecules from high to low concentration"),
+                ]))
+        #expect(graph.concept("self-esteem") != nil && graph.concept("personality") != nil)
+        #expect(!graph.has(.requires, from: "personality", to: "self-esteem"))  // "person"
+        #expect(!graph.has(.requires, from: "emotion", to: "self-esteem"))  // "emotional"
+        // Negative: an inflection names the concept.
+        #expect(graph.has(.requires, from: "molecule", to: "diffusion"))
+    }
+
     @Test func aDefinitionThatUsesAConceptRequiresIt() {
         let graph = extract(
             deck(

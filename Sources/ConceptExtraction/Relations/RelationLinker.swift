@@ -261,7 +261,7 @@ struct RelationLinker {
                     }
                 for mention in seen.front
                     + seen.back.filter({ !outline && (!notes || firstLine.containsText($0.surface.lowercased())) })
-                where !subjects.contains(mention.concept) && !mention.isVerb {
+                where !subjects.contains(mention.concept) && !mention.isLoose {
                     // (A search of a few hundred concepts at most: a mention on a hot path.)
                     // A concept above the subject ("market" for "labor market") is its parent, which the
                     // hierarchy already puts first: no prerequisite on top of the `broader` edge.
