@@ -1338,10 +1338,10 @@ struct ExtractionRun {
     /// nor are other groups ("labor" as the working class under "people" or "society", "culture" under
     /// "society"). Taxa may have kinds ("phylum" → "arthropods", under noun.animal or noun.plant): the
     /// caller allows those.
-    func isCollective(_ lemma: String) -> Bool { firstNounCategory(lemma) == .group }
+    mutating func isCollective(_ lemma: String) -> Bool { firstNounCategory(lemma) == .group }
 
     /// The category of the first noun sense of `lemma` in WordNet (nil when unknown).
-    func firstNounCategory(_ lemma: String) -> WordNet.NounCategory? {
+    mutating func firstNounCategory(_ lemma: String) -> WordNet.NounCategory? {
         normalizer.tagger.lexicon.firstNounCategory(of: lemma)
     }
 
@@ -1355,7 +1355,10 @@ struct ExtractionRun {
         guard let entry = wordNet.entry(lemma, .noun), entry.synsets.count >= 2 else { return false }
         let head = lemma.split(separator: "_").last.map(String.init) ?? lemma
         func synonyms(_ offset: Int) -> Set<String> {
-            Set((wordNet.nounSynset(at: offset)?.lemmas ?? []).filter { !$0.containsText("_") && $0 != head })
+            Set(
+                (normalizer.tagger.lexicon.nounSynset(at: offset)?.lemmas ?? []).filter {
+                    !$0.containsText("_") && $0 != head
+                })
         }
         let first = synonyms(entry.synsets[0])
         let others = entry.synsets.dropFirst().reduce(into: Set<String>()) { $0.formUnion(synonyms($1)) }

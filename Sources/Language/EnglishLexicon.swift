@@ -24,6 +24,7 @@ public struct EnglishLexicon: Sendable {
     private var cache: [String: WordInfo] = [:]
     private var ancestorCache: [String: [String]] = [:]
     private var inflectedVerbCache: [String: Bool] = [:]
+    private var synsetCache: [Int: WordNet.NounSynset?] = [:]
 
     public init(wordNet: WordNet) { self.wordNet = wordNet }
 
@@ -53,6 +54,15 @@ public struct EnglishLexicon: Sendable {
         return info
     }
 
+    /// The noun synset at `offset` in `data.noun`, parsed once: walks up the hierarchy meet the same
+    /// few hundred synsets near its top again and again.
+    public mutating func nounSynset(at offset: Int) -> WordNet.NounSynset? {
+        if let known = synsetCache[offset] { return known }
+        let synset = wordNet.nounSynset(at: offset)
+        synsetCache[offset] = .some(synset)
+        return synset
+    }
+
     /// Whether WordNet reads `word` as an inflection of another verb ("secreted" → "secrete", not
     /// "seed" → "seed"). Cached like `info(_:)`.
     public mutating func isInflectedVerb(_ word: String) -> Bool {
@@ -79,11 +89,11 @@ public struct EnglishLexicon: Sendable {
         for _ in 0..<depth where !frontier.isEmpty {
             var next: [Int] = []
             for offset in frontier {
-                guard let synset = wordNet.nounSynset(at: offset) else { continue }
+                guard let synset = nounSynset(at: offset) else { continue }
                 for parent in (synset.hypernyms + synset.holonyms).prefix(4) where seen.insert(parent).inserted {
                     next.append(parent)
                     // The synset's first lemma names it ("causal agent", not its third lemma "cause").
-                    if let name = wordNet.nounSynset(at: parent)?.lemmas.first, !result.contains(name) {
+                    if let name = nounSynset(at: parent)?.lemmas.first, !result.contains(name) {
                         result.append(name)
                     }
                 }
@@ -96,8 +106,8 @@ public struct EnglishLexicon: Sendable {
 
     /// Whether WordNet knows `lemma` (words joined by "_") first as a proper noun ("japan" → "Japan",
     /// "red_sea" → "Red Sea"); nil when WordNet does not know it.
-    public func isProperNoun(_ lemma: String) -> Bool? {
-        guard let offset = wordNet.entry(lemma, .noun)?.synsets.first, let synset = wordNet.nounSynset(at: offset),
+    public mutating func isProperNoun(_ lemma: String) -> Bool? {
+        guard let offset = wordNet.entry(lemma, .noun)?.synsets.first, let synset = nounSynset(at: offset),
             let position = synset.lemmas.firstIndex(of: lemma)
         else { return nil }
         return synset.capitalised[position]
@@ -106,11 +116,11 @@ public struct EnglishLexicon: Sendable {
     /// Whether the first two noun senses of `lemma` name an abstract idea of everyday speech (an attribute,
     /// a thought, a message, a feeling, a time, a relation, a motive: "ability", "basis", "week",
     /// "order") rather than a thing, substance, process, body part or artifact.
-    public func isAbstractNoun(_ lemma: String) -> Bool {
+    public mutating func isAbstractNoun(_ lemma: String) -> Bool {
         // Both of the first two senses: "heart" is first a feeling, second an organ.
         guard let offsets = wordNet.entry(lemma, .noun)?.synsets.prefix(2), !offsets.isEmpty else { return false }
         return offsets.allSatisfy { offset in
-            guard let synset = wordNet.nounSynset(at: offset) else { return false }
+            guard let synset = nounSynset(at: offset) else { return false }
             let abstract: [WordNet.NounCategory] = [
                 .tops, .attribute, .cognition, .communication, .feeling, .location, .motive, .relation, .time,
             ]
@@ -120,9 +130,9 @@ public struct EnglishLexicon: Sendable {
 
     /// The category of `lemma`'s first noun sense ("length" → attribute, "ureter" → body); nil when
     /// WordNet has no such noun.
-    public func firstNounCategory(of lemma: String) -> WordNet.NounCategory? {
+    public mutating func firstNounCategory(of lemma: String) -> WordNet.NounCategory? {
         guard let first = wordNet.entry(lemma, .noun)?.synsets.first else { return nil }
-        return wordNet.nounSynset(at: first)?.category
+        return nounSynset(at: first)?.category
     }
 
     /// Closed-class English words (WordNet lists none of them).

@@ -24,14 +24,22 @@ struct LexiconTests {
     }
 
     @Test func senseCategories() {
-        let lexicon = systemLexicon!
+        var lexicon = systemLexicon!
         #expect(lexicon.firstNounCategory(of: "length") == .attribute)
         #expect(lexicon.firstNounCategory(of: "ureter") == .body)
         #expect(lexicon.firstNounCategory(of: "ureter")?.isConcrete == true)
         #expect(lexicon.firstNounCategory(of: "people") == .group)
         #expect(lexicon.firstNounCategory(of: "nonexistentword") == nil)
-        #expect(lexicon.isAbstractNoun("week"))
-        #expect(!lexicon.isAbstractNoun("organ"))
+        let week = lexicon.isAbstractNoun("week")
+        let organ = lexicon.isAbstractNoun("organ")
+        #expect(week)
+        #expect(!organ)
+        // Synsets are parsed once and then come from the cache, the same.
+        let offset = lexicon.wordNet.entry("mitochondrion", .noun)!.synsets[0]
+        let parsed = lexicon.nounSynset(at: offset)
+        let cached = lexicon.nounSynset(at: offset)
+        #expect(parsed != nil && parsed == lexicon.wordNet.nounSynset(at: offset))
+        #expect(cached == parsed)
     }
 
     @Test func taggingInContext() {
