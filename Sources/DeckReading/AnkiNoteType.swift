@@ -38,7 +38,9 @@ public struct AnkiNoteType: Sendable, Hashable {
     public var name: String
     public var kind: Kind
     public var fieldNames: [String]
-    public var templates: [Template]
+    public let templates: [Template]
+    /// Each template's question and answer formats, parsed once for all the notes of this type.
+    private let parsedTemplates: [(question: AnkiTemplate, answer: AnkiTemplate)]
 
     public init(id: String, name: String, kind: Kind, fieldNames: [String], templates: [Template]) {
         self.id = id
@@ -46,6 +48,19 @@ public struct AnkiNoteType: Sendable, Hashable {
         self.kind = kind
         self.fieldNames = fieldNames
         self.templates = templates
+        self.parsedTemplates = templates.map { (AnkiTemplate($0.questionFormat), AnkiTemplate($0.answerFormat)) }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        (a.id, a.name, a.kind, a.fieldNames, a.templates) == (b.id, b.name, b.kind, b.fieldNames, b.templates)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(kind)
+        hasher.combine(fieldNames)
+        hasher.combine(templates)
     }
 
     /// The text of one generated card, still HTML (parts joined with `<br>`); the caller cleans it.
@@ -73,13 +88,12 @@ public struct AnkiNoteType: Sendable, Hashable {
         switch kind {
         case .standard:
             var out: [CardText] = []
-            for (ordinal, template) in templates.enumerated() {
-                let question = AnkiTemplate(template.questionFormat)
-                let shown = question.reachedFields(nonEmpty: nonEmpty)
+            for (ordinal, template) in parsedTemplates.enumerated() {
+                let shown = template.question.reachedFields(nonEmpty: nonEmpty)
                 guard shown.contains(where: { !$0.isSpecial && !$0.isTypeBox && nonEmpty($0.field) }) else { continue }
                 let (front, context) = Self.front(of: shown, values: values, nonEmpty: nonEmpty)
                 let frontFields = Set(shown.map(\.field))
-                let answer = AnkiTemplate(template.answerFormat).reachedFields(nonEmpty: nonEmpty)
+                let answer = template.answer.reachedFields(nonEmpty: nonEmpty)
                 let back = Self.distinctTexts(
                     answer.filter { !$0.isSpecial && !$0.isTypeBox && !frontFields.contains($0.field) }, values: values)
                 out.append(
@@ -87,8 +101,8 @@ public struct AnkiNoteType: Sendable, Hashable {
             }
             return out
         case .cloze:
-            guard let template = templates.first else { return [] }
-            let shown = AnkiTemplate(template.questionFormat).reachedFields(nonEmpty: nonEmpty)
+            guard let template = parsedTemplates.first else { return [] }
+            let shown = template.question.reachedFields(nonEmpty: nonEmpty)
             let clozeFields = shown.filter(\.isCloze).map(\.field)
             var numbers: [Int] = []
             var seen = Set<Int>()
@@ -102,7 +116,7 @@ public struct AnkiNoteType: Sendable, Hashable {
                 shown.filter { !$0.isSpecial && !$0.isCloze && !$0.isTypeBox && !$0.isSelfGuarded }, values: values)
             let questionFields = Set(shown.map(\.field))
             let extras = Self.distinctTexts(
-                AnkiTemplate(template.answerFormat).reachedFields(nonEmpty: nonEmpty).filter {
+                template.answer.reachedFields(nonEmpty: nonEmpty).filter {
                     !$0.isSpecial && !$0.isTypeBox && !questionFields.contains($0.field)
                 }, values: values)
             return numbers.map { number in
@@ -144,7 +158,7 @@ public struct AnkiNoteType: Sendable, Hashable {
 }
 
 /// A parsed Anki card template (`{{Field}}`, `{{filter:Field}}`, `{{#Field}}…{{/Field}}`, `{{^Field}}…`).
-struct AnkiTemplate {
+struct AnkiTemplate: Sendable {
     /// A field replacement reached when the template is rendered.
     struct Replacement: Hashable {
         var field: String
@@ -160,7 +174,7 @@ struct AnkiTemplate {
         var isTypeBox: Bool { filters.contains("type") }
     }
 
-    private indirect enum Node {
+    private indirect enum Node: Sendable {
         case replacement(field: String, filters: [String])
         case section(field: String, inverted: Bool, body: [Node])
     }
