@@ -132,6 +132,9 @@ struct ExtractionRun {
         readings = parsed.flatMap(\.readings)
         frontTokens = readings.map(\.tokens)
         normalizer = parsed[parsed.count - 1].normalizer
+        for index in readings.indices {
+            if let thing = measuredThing(index) { readings[index].subjects = [thing] }
+        }
         skipSectionLabels()
         skipScaffolding()
         for index in cards.indices {
@@ -410,6 +413,21 @@ struct ExtractionRun {
     }
 
     // MARK: - Lists in answers
+
+    /// The thing a numeric fact card measures: "Liver weight → 1.2-1.5 kg", "Ribosome size → 15-20 nm",
+    /// "Mycoplasma length → 0.3 μm" state an attribute of a thing one can point at (see
+    /// `Normalizer.namesAttribute`); the card is about the liver, and "Liver weight" names no idea of its
+    /// own. The answer must open with a number ("Breathing rate", an act, and "Atomic number", an
+    /// adjective's kind, stay as they are).
+    mutating func measuredThing(_ index: Int) -> NameForm? {
+        let reading = readings[index]
+        guard reading.subjects.count == 1, reading.list == nil, reading.identifiedClass == nil,
+            let subject = reading.subjects.first, subject.count >= 2,
+            let first = cards[index].back.first(where: { !$0.isWhitespace }), first.isNumber,
+            normalizer.namesAttribute(subject.tokens, head: (subject.count - 1)..<subject.count)
+        else { return nil }
+        return normalizer.name(subject.tokens.dropLast())
+    }
 
     /// Registers the items of lists in answers, under the card's list heading or subject.
     /// An item that recurs under three or more different cards without a card of its own

@@ -90,7 +90,7 @@ struct RelationLinker {
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
                             !candidates.contains(where: { $0.id == id }),
-                            !namesAttribute(name.tokens, head: range, lexicon: &normalizer.tagger.lexicon)
+                            !normalizer.namesAttribute(name.tokens, head: range)
                         else { continue }
                         candidates.append((id, range, registry.names[id][0].surface, name.surface))
                     }
@@ -108,21 +108,6 @@ struct RelationLinker {
                         evidence: "\"\(parent.of)\" extends \"\(parent.name)\""))
             }
         }
-    }
-
-    /// "Ureter length", "glucose level", "ovary size": a one-word attribute head ("length" is first an
-    /// attribute in WordNet) after a thing one can point at names that thing's attribute, no kind of the
-    /// attribute; "focal length", "atomic number" and "energy level" (an adjective, a phenomenon) stay kinds.
-    private func namesAttribute(_ tokens: [Token], head: Range<Int>, lexicon: inout EnglishLexicon) -> Bool {
-        guard head.count == 1, head.lowerBound > 0 else { return false }
-        let modifier = tokens[head.lowerBound - 1]
-        // A modifier that can be an adjective ("net force", "total number") makes a kind.
-        guard modifier.tag == .noun || modifier.tag == .name, !lexicon.info(modifier.lower).canBe(.adjective),
-            let headLemma = lexicon.info(tokens[head.lowerBound].lower).nounLemma,
-            lexicon.firstNounCategory(of: headLemma) == .attribute,
-            let modifierLemma = lexicon.info(modifier.lower).nounLemma
-        else { return false }
-        return lexicon.firstNounCategory(of: modifierLemma)?.isConcrete == true
     }
 
     /// A lone group or framing word ("type", "parts", "role") names no idea of its own to file others under.

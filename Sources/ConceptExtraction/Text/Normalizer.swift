@@ -191,6 +191,21 @@ struct Normalizer {
         return word
     }
 
+    /// "Ureter length", "glucose level", "ovary size": a one-word attribute head ("length" is first an
+    /// attribute in WordNet) after a thing one can point at names that thing's attribute, no kind of the
+    /// attribute; "focal length", "atomic number" and "energy level" (an adjective, a phenomenon) stay kinds.
+    mutating func namesAttribute(_ tokens: [Token], head: Range<Int>) -> Bool {
+        guard head.count == 1, head.lowerBound > 0 else { return false }
+        let modifier = tokens[head.lowerBound - 1]
+        // A modifier that can be an adjective ("net force", "total number") makes a kind.
+        guard modifier.tag == .noun || modifier.tag == .name, !tagger.lexicon.info(modifier.lower).canBe(.adjective),
+            let headLemma = tagger.lexicon.info(tokens[head.lowerBound].lower).nounLemma,
+            tagger.lexicon.firstNounCategory(of: headLemma) == .attribute,
+            let modifierLemma = tagger.lexicon.info(modifier.lower).nounLemma
+        else { return false }
+        return tagger.lexicon.firstNounCategory(of: modifierLemma)?.isConcrete == true
+    }
+
     /// The folded form of a token: what matching and merging compare.
     /// Acronyms fold to a marked form ("#it") so "IT" never matches the pronoun "it".
     mutating func fold(_ token: Token) -> String {
