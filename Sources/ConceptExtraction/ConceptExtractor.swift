@@ -1418,14 +1418,8 @@ struct ExtractionRun {
         guard match.range.count == 1 else { return false }
         let word = tokens[match.range.lowerBound].lower
         if word.count == 1 { return true }
-        func lemma(_ word: String) -> String? {
-            let info = normalizer.tagger.lexicon.info(word)
-            return info.isEnglish ? info.nounLemma ?? word : nil
-        }
-        guard let mentioned = lemma(word) else { return false }
         let named = registry.names[concept].filter { $0.count == 1 }.map { $0.tokens[0].lower }
-        guard !named.isEmpty, !named.contains(word) else { return false }
-        return named.allSatisfy { name in lemma(name).map { $0 != mentioned } ?? false }
+        return !named.isEmpty && named.allSatisfy { normalizer.areOtherWords(word, $0) }
     }
 
     /// A one-word match on a verb form ("leads to" for "Lead", "executed before" for "Execute") is a
@@ -1641,7 +1635,14 @@ struct ExtractionRun {
             let scaffolding =
                 end - genusStart == 1
                 && Lexicon.wholeWords.contains(normalizer.tagger.lexicon.info(head).nounLemma ?? head)
-            let genusConcept = genusIsProper || scaffolding ? nil : genusMatch.flatMap { concept(at: $0) }
+            let genusConcept =
+                genusIsProper || scaffolding
+                ? nil
+                : genusMatch.flatMap { match in
+                    concept(at: match).flatMap { id in
+                        normalizer.endsInAnotherWord(back[match.range], than: registry.names[id]) ? nil : id
+                    }
+                }
             // "A sepal or petal when …": a disjunction is no genus.
             let disjunction = end < back.count && back[end].lower == "or"
             // "Lossless compression: a data compression algorithm": a genus naming no concept (or only its

@@ -25,6 +25,7 @@ public struct EnglishLexicon: Sendable {
     private var ancestorCache: [String: [String]] = [:]
     private var inflectedVerbCache: [String: Bool] = [:]
     private var synsetCache: [Int: WordNet.NounSynset?] = [:]
+    private var baseFormCache: [String: [String]] = [:]
 
     public init(wordNet: WordNet) { self.wordNet = wordNet }
 
@@ -52,6 +53,22 @@ public struct EnglishLexicon: Sendable {
         }
         cache[word] = info
         return info
+    }
+
+    /// The word and its base forms in every open class WordNet has it in ("bones" → bones, bone;
+    /// "testing" → testing, test; "maturity" → maturity), sorted; a base WordNet knows first as a proper
+    /// noun is left out ("mores" is no plural of Thomas More). Cached like `info(_:)`.
+    public mutating func baseForms(of word: String) -> [String] {
+        if let known = baseFormCache[word] { return known }
+        var forms = Set([word])
+        for wordClass in WordClass.allCases {
+            for base in wordNet.baseForms(word, wordClass) where base == word || isProperNoun(base) != true {
+                forms.insert(base)
+            }
+        }
+        let sorted = forms.sorted()
+        baseFormCache[word] = sorted
+        return sorted
     }
 
     /// The noun synset at `offset` in `data.noun`, parsed once: walks up the hierarchy meet the same

@@ -221,6 +221,22 @@ import Testing
         #expect(graph.index("CRM") != graph.index("CRN"))
     }
 
+    @Test func aRareWordEnglishKnowsIsNoTypo() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Stock", "A share of a company. stock stock stock."), ("Stock market", "Where stocks trade."),
+                    ("Hockey stick growth", "Slow growth, then a steep rise."),
+                    ("Customer management", "Managing customers. management management."),
+                    ("Customer managment", "Same idea."),
+                ]))
+        #expect(graph.concept("hockey stick growth") != nil)
+        #expect(graph.concept("hockey stock growth") == nil)
+        // Negative: a word English does not know is still corrected.
+        #expect(graph.concept("customer management")?.cards == [3, 4])
+    }
+
     @Test func differentIdeasStayApart() {
         let graph = extract(
             deck(
@@ -558,6 +574,24 @@ import Testing
         // Negative: WordNet's "alga" is the decks' "Algae" (one synset), "device" their "Devices".
         #expect(graph.isBroader("algae", than: "kelp"))
         #expect(graph.isBroader("devices", than: "computer"))
+    }
+
+    @Test func anotherWordOfTheSameStemIsNoParent() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Productivity", "Output per unit of input"), ("Excretory products", "Wastes the body removes"),
+                    ("Biosynthesis", "A production of complex molecules in cells"),
+                    ("Labour productivity", "The output of workers per hour"),
+                    ("Capital productivity", "A productivity measure of machines"),
+                ]))
+        #expect(graph.concept("excretory products") != nil && graph.concept("biosynthesis") != nil)
+        #expect(!graph.isBroader("productivity", than: "excretory products"))  // name extension
+        #expect(!graph.isBroader("productivity", than: "biosynthesis"))  // genus
+        // Negative: the same word extends, and is a genus.
+        #expect(graph.isBroader("productivity", than: "labour productivity"))
+        #expect(graph.isBroader("productivity", than: "capital productivity"))
     }
 
     @Test func anAttributeOfAThingIsNoKindOfTheAttribute() {

@@ -90,7 +90,8 @@ struct RelationLinker {
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
                             !candidates.contains(where: { $0.id == id }),
-                            !normalizer.namesAttribute(name.tokens, head: range)
+                            !normalizer.namesAttribute(name.tokens, head: range),
+                            !normalizer.endsInAnotherWord(name.tokens[range], than: registry.names[id])
                         else { continue }
                         candidates.append((id, range, registry.names[id][0].surface, name.surface))
                     }

@@ -206,6 +206,26 @@ struct Normalizer {
         return tagger.lexicon.firstNounCategory(of: modifierLemma)?.isConcrete == true
     }
 
+    /// Whether two lower-case words that fold alike are other words of English, sharing only a stem
+    /// ("person" and "personality", "mature" and "maturity", "production" and "productivity"): both
+    /// known to English, with no base form in common. An inflection ("bones" and "bone", "testing" and
+    /// "test") or a word English does not know (a typo, a term) is the same word.
+    mutating func areOtherWords(_ a: String, _ b: String) -> Bool {
+        guard a != b, tagger.lexicon.info(a).isEnglish, tagger.lexicon.info(b).isEnglish else { return false }
+        let formsOfB = tagger.lexicon.baseForms(of: b)
+        return !tagger.lexicon.baseForms(of: a).contains { formsOfB.contains($0) }
+    }
+
+    /// Whether words that matched a concept's `names` end in another word of English than the names' own,
+    /// with the same stem only ("Monocytes mature" is no kind of "maturity", "excess production" names no
+    /// "Productivity"). Only the last word is compared: a head decides what a phrase is a kind of.
+    mutating func endsInAnotherWord(_ words: ArraySlice<Token>, than names: [NameForm]) -> Bool {
+        guard let last = words.last else { return false }
+        let sameLength = names.filter { $0.count == words.count }
+        return !sameLength.isEmpty
+            && sameLength.allSatisfy { areOtherWords(last.lower, $0.tokens[$0.count - 1].lower) }
+    }
+
     /// The folded form of a token: what matching and merging compare.
     /// Acronyms fold to a marked form ("#it") so "IT" never matches the pronoun "it".
     mutating func fold(_ token: Token) -> String {
@@ -226,8 +246,10 @@ struct Normalizer {
 
     /// A more frequent word one edit away (insertion, deletion, substitution or swap of neighbours),
     /// never at the word's last two letters (that is where inflections differ: "formed"/"former").
-    private func typoCorrection(of word: String) -> String? {
+    private mutating func typoCorrection(of word: String) -> String? {
         guard Self.isCorrectable(word), let count = counts[word], count <= 2 else { return nil }
+        // A word English knows is no typo ("virion" is no misspelt "vision").
+        if tagger.lexicon.info(word).isEnglish { return nil }
         let stem = Porter2.stem(word)
         let family = stemCounts[stem] ?? count
         var candidates: [String] = deletions[word] ?? []  // words one letter longer
