@@ -1418,7 +1418,8 @@ struct ExtractionRun {
         guard match.range.count == 1 else { return false }
         let word = tokens[match.range.lowerBound].lower
         if word.count == 1 { return true }
-        let named = registry.names[concept].filter { $0.count == 1 }.map { $0.tokens[0].lower }
+        // (The first few one-word names: a hub can gather thousands of names, and this runs per mention.)
+        let named = registry.names[concept].lazy.filter { $0.count == 1 }.prefix(8).map { $0.tokens[0].lower }
         return !named.isEmpty && named.allSatisfy { normalizer.areOtherWords(word, $0) }
     }
 

@@ -221,7 +221,8 @@ struct Normalizer {
     /// "Productivity"). Only the last word is compared: a head decides what a phrase is a kind of.
     mutating func endsInAnotherWord(_ words: ArraySlice<Token>, than names: [NameForm]) -> Bool {
         guard let last = words.last else { return false }
-        let sameLength = names.filter { $0.count == words.count }
+        // (The first few: a hub can gather thousands of names.)
+        let sameLength = names.lazy.filter { $0.count == words.count }.prefix(8)
         return !sameLength.isEmpty
             && sameLength.allSatisfy { areOtherWords(last.lower, $0.tokens[$0.count - 1].lower) }
     }
