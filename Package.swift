@@ -115,7 +115,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DeckReadingTests", dependencies: ["DeckReading", "TestSupport"]),
         .testTarget(name: "StemmingTests", dependencies: ["Stemming", "TestSupport"]),
-        .testTarget(name: "ConceptExtractionTests", dependencies: ["ConceptExtraction", "TestSupport"]),
+        .testTarget(
+            name: "ConceptExtractionTests", dependencies: ["ConceptExtraction", "ParallelWork", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "TestSupport"]),
         .testTarget(name: "ConceptAnalysisTests", dependencies: ["ConceptAnalysis", "TestSupport"]),

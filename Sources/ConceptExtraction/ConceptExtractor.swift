@@ -20,6 +20,9 @@ public struct ConceptExtractor: Sendable {
     public var mentionsPerCardForRelated: Int
     /// A phrase of content words used on at least this many cards becomes a concept of its own.
     public var sharedTermCards: Int
+    /// The fewest cards a core is given when per-card work is shared out between the cores (below twice
+    /// this, one core does it all). The graph is the same whatever the value: tests set it low to check.
+    public var cardsPerCore = 2_000
 
     /// The English lexicon (WordNet) the readers tag words with.
     public var lexicon: EnglishLexicon
@@ -89,7 +92,7 @@ struct ExtractionRun {
         self.cards = cards
         self.options = options
         // Cards are tokenized, and answers tagged, on all cores, in card order (see `readFronts`).
-        let parts = Parallel.ranges(of: cards.count, minimumLength: 2_000)
+        let parts = Parallel.ranges(of: cards.count, minimumLength: options.cardsPerCore)
         let tokenized = Parallel.map(parts.count) { [cards] part in
             parts[part].map { (front: Tokenizer.tokens(cards[$0].front), back: Tokenizer.tokens(cards[$0].back)) }
         }
@@ -123,7 +126,7 @@ struct ExtractionRun {
         // Each front is read on its own: the cores share the cards out, each with its own copy of the
         // normalizer (whose caches only remember answers, so a copy answers alike), and the readings
         // come back in card order.
-        let parts = Parallel.ranges(of: cards.count, minimumLength: 2_000)
+        let parts = Parallel.ranges(of: cards.count, minimumLength: options.cardsPerCore)
         let parsed = Parallel.map(parts.count) { [cards, normalizer] part in
             var parser = FrontParser(normalizer: normalizer)
             let readings = parts[part].map { parser.read(cards[$0].front, back: cards[$0].back) }
