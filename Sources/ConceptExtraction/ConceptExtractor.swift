@@ -1154,42 +1154,66 @@ struct ExtractionRun {
         let matcher = buildMatcher()
         var linker = RelationLinker(
             cards: cards, registry: registry, options: options, structural: structural)
-        // Mentions: one pass over each card's words.
-        for index in cards.indices {
-            let front = frontTokens[index]
-            let back = backTokens[index]
-            let frontMatches = matcher.matches(
-                in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
-            let backMatches = matcher.matches(
-                in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
-            // Quotes are cut from the string the tokens index into (the cleaned front), never another.
-            linker.addExplicitOrder(
-                explicitOrder(
-                    frontMatches.filter { !Self.isVerbForm($0, in: front) }, in: front, text: readings[index].text,
-                    card: index))
-            linker.addExplicitOrder(
-                explicitOrder(
-                    backMatches.filter { !Self.isVerbForm($0, in: back) }, in: back, text: cards[index].back,
-                    card: index))
-            let primary = readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index]
-            let asides = examplesAndLikenesses(
-                backMatches, in: back, text: cards[index].back, primary: primary, card: index)
-            linker.addRelations(asides.relations)
+        // Mentions: one pass over each card's words. Cards are read on all cores, each with its own copy
+        // of this run (whose caches only remember answers), and handed to the linker in card order.
+        let parts = Parallel.ranges(of: cards.count, minimumLength: options.cardsPerCore)
+        let read = Parallel.map(parts.count) { [self] part in
+            var run = self
+            return parts[part].map { run.links(ofCard: $0, matcher: matcher) }
+        }
+        for (index, card) in zip(cards.indices, read.joined()) {
+            linker.addExplicitOrder(card.frontOrder)
+            linker.addExplicitOrder(card.backOrder)
+            linker.addRelations(card.asides)
             linker.addCard(
-                index,
-                primary: primary,
-                frontMentions: mentions(frontMatches, in: front, text: readings[index].text),
-                itemConcepts: items[index].map { registry.find($0.concept) },
-                backMentions: mentions(
-                    backMatches.enumerated().filter { !asides.matches.contains($0.offset) }.map(\.element), in: back,
-                    text: cards[index].back),
-                definition: definitionLinks(card: index, backMatches: backMatches),
-                defines: definesSubject(index))
+                index, primary: card.primary, frontMentions: card.frontMentions,
+                itemConcepts: items[index].map { registry.find($0.concept) }, backMentions: card.backMentions,
+                definition: card.definition, defines: card.defines)
         }
         linker.addNameExtensions(normalizer: &normalizer)
         linker.addRelations(lexiconHierarchy())
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
         return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
+    }
+
+    /// What one card says of the concepts it mentions, read on its own (see `assemble`).
+    struct CardLinks: Sendable {
+        var frontOrder: [DraftRelation]
+        var backOrder: [DraftRelation]
+        var asides: [DraftRelation]
+        var primary: Int?
+        var frontMentions: [Mention]
+        var backMentions: [Mention]
+        var definition: DefinitionLinks
+        var defines: Bool
+    }
+
+    /// Matches card `index`'s words against every name and reads what they say: orders stated in words,
+    /// examples and likenesses, mentions, the definition's parents.
+    mutating func links(ofCard index: Int, matcher: PhraseMatcher) -> CardLinks {
+        let front = frontTokens[index]
+        let back = backTokens[index]
+        let frontMatches = matcher.matches(
+            in: front.map { normalizer.fold($0) }, boundaryBefore: front.map { $0.gap == .boundary })
+        let backMatches = matcher.matches(
+            in: back.map { normalizer.fold($0) }, boundaryBefore: back.map { $0.gap == .boundary })
+        // Quotes are cut from the string the tokens index into (the cleaned front), never another.
+        let frontOrder = explicitOrder(
+            frontMatches.filter { !Self.isVerbForm($0, in: front) }, in: front, text: readings[index].text,
+            card: index)
+        let backOrder = explicitOrder(
+            backMatches.filter { !Self.isVerbForm($0, in: back) }, in: back, text: cards[index].back, card: index)
+        let primary = readings[index].subjects.first.flatMap { registry.lookup($0) } ?? involvedPrimary[index]
+        let asides = examplesAndLikenesses(
+            backMatches, in: back, text: cards[index].back, primary: primary, card: index)
+        return CardLinks(
+            frontOrder: frontOrder, backOrder: backOrder, asides: asides.relations, primary: primary,
+            frontMentions: mentions(frontMatches, in: front, text: readings[index].text),
+            backMentions: mentions(
+                backMatches.enumerated().filter { !asides.matches.contains($0.offset) }.map(\.element), in: back,
+                text: cards[index].back),
+            definition: definitionLinks(card: index, backMatches: backMatches),
+            defines: definesSubject(index))
     }
 
     /// Whether a card defines its subject, so that what its definition names is needed first: a term
