@@ -205,6 +205,13 @@ struct ExtractionRun {
                 !labels.contains($0.key)
             }
             guard let subject = path.last else { continue }
+            // A label in place of the subject names what the answer says of the subject; unless it is a
+            // word for its kinds or members ("### Types", "### Examples"), the answer lists aspects.
+            if let label = readings[index].subjects.first, labels.contains(label.key),
+                !label.tokens.contains(where: { Lexicon.kindWords.contains($0.lower) || $0.lower.hasPrefix("example") })
+            {
+                readings[index].aspectSection = label
+            }
             readings[index].subjects = [subject]
             readings[index].headingPath = Array(path.dropLast())
         }
@@ -470,6 +477,17 @@ struct ExtractionRun {
                 heading?.parent.flatMap({ registry.lookup($0) }).map({ registry.find($0) != registry.find(id) }) ?? true
             else { continue }
             items[index].append((item, id))
+            // Under an aspect section ("### Features") the items are the subject's features or measures:
+            // associated with it, no kinds of it.
+            if heading == nil, let aspect = readings[index].aspectSection {
+                structural.append(
+                    DraftRelation(
+                        source: owner, target: id, kind: .related, card: index,
+                        evidence:
+                            "\(place(index)) \"\(aspect.surface)\" of \"\(cards[index].front)\" lists \"\(item.label)\""
+                    ))
+                continue
+            }
             let how = heading != nil ? "lists" : "lists under it"
             structural.append(
                 DraftRelation(

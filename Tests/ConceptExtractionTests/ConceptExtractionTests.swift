@@ -687,9 +687,11 @@ import Testing
                     ),
                 ]))
         // "Assessment" heads sections under two parents: a label, not a concept; the bullets go to the
-        // nearest real heading, and the top heading is no parent of them.
+        // nearest real heading as what is assessed in it (no kinds of it), and the top heading is no
+        // parent of them.
         #expect(graph.concept("Assessment") == nil)
-        #expect(graph.has(.broader, from: "Serotonin Syndrome", to: "Clonus"))
+        #expect(graph.has(.related, from: "Serotonin Syndrome", to: "Clonus"))
+        #expect(!graph.has(.broader, from: "Serotonin Syndrome", to: "Clonus"))
         #expect(graph.has(.broader, from: "Emergencies", to: "Serotonin Syndrome"))
         #expect(!graph.has(.broader, from: "Psychiatry", to: "Clonus"))
     }
@@ -705,11 +707,27 @@ import Testing
                     ),
                     ("\\# Psychiatry\n\\#\\# Delirium\n\\#\\#\\# Clinical Features", "- Infection\n- Drugs"),
                 ]))
-        // "Features" under one topic lists the topic's features: no concept, the bullets go to the topic.
+        // "Features" under one topic lists the topic's features: no concept, the bullets go to the topic,
+        // as features, not kinds.
         #expect(graph.concept("Features") == nil)
-        #expect(graph.has(.broader, from: "Foetal Alcohol Syndrome", to: "Irritability"))
+        #expect(graph.has(.related, from: "Foetal Alcohol Syndrome", to: "Irritability"))
+        #expect(!graph.isBroader("Foetal Alcohol Syndrome", than: "Irritability"))
         // Negative: a heading of more words than the framing noun is a heading of its own.
         #expect(graph.has(.broader, from: "Clinical Features", to: "Infection"))
+    }
+
+    @Test func aKindsSectionStillListsKinds() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("\\# Psychiatry\n\\#\\# Anxiety Disorders\n\\#\\#\\# Types", "- Panic disorder\n- Social phobia"),
+                    ("\\# Psychiatry\n\\#\\# Depression\n\\#\\#\\# Types", "- Dysthymia\n- Major depression"),
+                ]))
+        // A section of kinds ("### Types") under a topic lists kinds of the topic.
+        #expect(graph.concept("Types") == nil)
+        #expect(graph.isBroader("Anxiety Disorders", than: "Panic disorder"))
+        #expect(graph.isBroader("Depression", than: "Dysthymia"))
     }
 
     @Test func aParentComesBeforeItsFirstChild() {

@@ -35,6 +35,10 @@ struct FrontReading: Sendable {
     /// Headings above the subject when the front is a Markdown heading path
     /// ("# Psychiatry / ## Emergencies / ### Serotonin syndrome"), outermost first.
     var headingPath: [NameForm] = []
+    /// The front's last heading was a section label naming an aspect of the subject ("### Features",
+    /// "### Management" under "## Foetal Alcohol Spectrum Disorder"): the answer's items are features
+    /// or measures of the subject, not kinds of it.
+    var aspectSection: NameForm?
 }
 
 /// A front that heads a list: "types of CRM" (node) under "CRM" (parent); items of kinds get the
