@@ -1266,7 +1266,7 @@ struct ExtractionRun {
         }
         // An answer that is only a name ("Earthworm" → "Monoecious"; "Cayenne" → "French Guiana" with a
         // note below) states a fact, it defines nothing. Its first line is read: notes may follow.
-        if answersWithAName(index) { return false }
+        if answersWithAName(index) || answersWithNames(index) { return false }
         let rest = reading.tokens.filter {
             !Lexicon.definitionQuestionWords.contains($0.lower) && $0.tag != .determiner
         }
@@ -1287,6 +1287,40 @@ struct ExtractionRun {
         let answer = registry.lookup(name).map { registry.find($0) }
         if answer != nil, answer != subjectID { return true }
         return answer != subjectID && (normalizer.isProperName(name) || normalizer.isIndividualName(name))
+    }
+
+    /// Whether the answer's first line is a list of two or more names and nothing else ("Offset" →
+    /// "Water Hyacinth (Eicchornia), Water Lettuce (Pistia)"): examples of the subject, which it does
+    /// not build on. Each item, its parenthesis aside, is at most four words naming a concept of the
+    /// decks or a proper name.
+    mutating func answersWithNames(_ index: Int) -> Bool {
+        let back = cards[index].back
+        let line = back.prefix { !$0.isNewline }
+        guard line.contains(",") || line.containsText(" and ") else { return false }
+        var plain = ""
+        var depth = 0
+        for character in line {
+            if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                plain.append(character)
+            }
+        }
+        let items = plain.split(separator: ",").flatMap { part in
+            part.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }
+        }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard items.count >= 2 else { return false }
+        let subjectID = readings[index].subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })
+        return items.allSatisfy { item in
+            let tokens = normalizer.tokens(String(item))
+            guard !tokens.isEmpty, tokens.count <= 4, let name = normalizer.name(tokens[...]),
+                name.count == tokens.count
+            else { return false }
+            if let id = registry.lookup(name) { return registry.find(id) != subjectID }
+            return normalizer.isProperName(name) || normalizer.isIndividualName(name)
+        }
     }
 
     /// WordNet's hierarchy between two concepts the decks both name: "sepal" is part of "calyx",

@@ -1018,6 +1018,23 @@ import Testing
         #expect(order.has(.requires, from: "CRM vision", to: "CRM project"))
     }
 
+    @Test func anAnswerOfNamesListsExamplesNotPrerequisites() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Water hyacinth", "A floating aquatic plant"), ("Water lettuce", "A floating plant of ponds"),
+                    ("Offset", "Water hyacinth (Eichhornia), Water lettuce (Pistia)"),
+                    ("Haemoglobin", "The protein that carries oxygen"),
+                    ("Anaemia", "A lack of haemoglobin in the blood, with tiredness and pale skin"),
+                ]))
+        #expect(graph.concept("offset") != nil)
+        #expect(!graph.has(.requires, from: "water lettuce", to: "offset"))
+        #expect(!graph.has(.requires, from: "water hyacinth", to: "offset"))
+        // Negative: a definition that uses a name in a sentence builds on it.
+        #expect(graph.has(.requires, from: "haemoglobin", to: "anaemia"))
+    }
+
     @Test func aNumericFactIsAboutTheThingItMeasures() {
         let graph = extract(
             deck(
