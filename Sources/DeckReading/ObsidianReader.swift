@@ -116,7 +116,9 @@ public struct ObsidianReader: Sendable {
             }
             guard !paragraphHadCard, settings.highlightsToClozes, let first = paragraph.first else { return }
             let joined = paragraph.map { String($0.text) }.joined(separator: "\n")
-            let highlights = Self.highlights(in: joined)
+            // Each highlight makes a card of the whole paragraph: at most `maxHighlightCards` of them, so
+            // a paragraph of thousands of highlights costs linear time, not one paragraph per highlight.
+            let highlights = Self.highlights(in: joined).prefix(Self.maxHighlightCards)
             for (k, answer) in highlights.enumerated() {
                 var blanked = ""
                 var n = 0
@@ -254,6 +256,9 @@ public struct ObsidianReader: Sendable {
         return (hashes, trimmed.dropFirst(hashes).trimmingCharacters(in: .whitespaces))
     }
 
+    /// The most cloze cards one paragraph's highlights make (the first ones, in order).
+    static let maxHighlightCards = 64
+
     /// The text of every `==highlight==`, in order.
     static func highlights(in text: String) -> [String] {
         var out: [String] = []
@@ -263,7 +268,9 @@ public struct ObsidianReader: Sendable {
 
     static func forEachHighlight(in text: String, _ body: (String, Bool) -> Void) {
         var rest = text[...]
-        while let open = rest.range(of: "=="), let close = rest[open.upperBound...].range(of: "=="),
+        // (`firstRange(of:)` searches from where the last match ended; Foundation's `range(of:)` bridged the
+        // whole text to UTF-16 for every highlight.)
+        while let open = rest.firstRange(of: "=="), let close = rest[open.upperBound...].firstRange(of: "=="),
             close.lowerBound > open.upperBound
         {
             body(String(rest[..<open.lowerBound]), false)
@@ -297,38 +304,63 @@ public struct ObsidianReader: Sendable {
         return String(line)
     }
 
+    /// Obsidian markup of one line dropped or replaced by its text. Linear in the line: each search for
+    /// a closing mark starts where its opening mark is, and is skipped when the line holds no such mark
+    /// further on (a line of many unclosed `[[` or `[` cost one scan to the end per mark before).
     static func stripMarkup(_ line: String) -> String {
         var out = ""
         var rest = line[...]
+        // Where the last "]]" starts and the last ")" stands: an opening mark after it has no closer.
+        let lastDoubleBracket = line.ranges(of: "]]").last?.lowerBound
+        let lastParenthesis = line.lastIndex(of: ")")
+        func closer(_ mark: String, in tail: Substring, last: String.Index?) -> Range<String.Index>? {
+            guard let last, tail.startIndex <= last else { return nil }
+            return tail.firstRange(of: mark)
+        }
+        // The next "](" and the ")" after it, remembered: every "[" before that "](" finds the same one, so
+        // a run of openers whose link never closes is read once, not once per opener.
+        var linkSearch: (from: String.Index, found: (close: Range<String.Index>, end: String.Index?)?)?
+        func linkEnd(in tail: Substring) -> (close: Range<String.Index>, end: String.Index)? {
+            if let search = linkSearch, search.from <= tail.startIndex,
+                search.found.map({ tail.startIndex <= $0.close.lowerBound }) ?? true
+            {
+                guard let found = search.found, let end = found.end else { return nil }
+                return (found.close, end)
+            }
+            let close = tail.firstRange(of: "](")
+            let end = close.flatMap { close in
+                lastParenthesis.flatMap { close.upperBound <= $0 ? tail[close.upperBound...].firstIndex(of: ")") : nil }
+            }
+            linkSearch = (tail.startIndex, close.map { ($0, end) })
+            guard let close, let end else { return nil }
+            return (close, end)
+        }
         while let start = rest.firstIndex(where: { "<![=*^".contains($0) }) {
             out += rest[..<start]
             let tail = rest[start...]
             if tail.hasPrefix("<!--") {
-                if let end = tail.range(of: "-->") {
+                if let end = tail.firstRange(of: "-->") {
                     rest = tail[end.upperBound...]
                 } else {
                     rest = ""
                 }
             } else if tail.hasPrefix("![[") {
-                rest = tail.range(of: "]]").map { tail[$0.upperBound...] } ?? ""
-            } else if tail.hasPrefix("[["), let end = tail.range(of: "]]") {
+                rest = closer("]]", in: tail, last: lastDoubleBracket).map { tail[$0.upperBound...] } ?? ""
+            } else if tail.hasPrefix("[["), let end = closer("]]", in: tail, last: lastDoubleBracket) {
                 let inner = tail[tail.index(tail.startIndex, offsetBy: 2)..<end.lowerBound]
                 let shown = inner.split(separator: "|", maxSplits: 1).last ?? inner
                 out += shown.split(separator: "#").first.map(String.init) ?? ""
                 rest = tail[end.upperBound...]
-            } else if tail.hasPrefix("!["), let close = tail.range(of: "]("),
-                let end = tail[close.upperBound...].firstIndex(of: ")")
-            {
-                rest = tail[tail.index(after: end)...]
-            } else if tail.hasPrefix("["), let close = tail.range(of: "]("),
-                let end = tail[close.upperBound...].firstIndex(of: ")")
-            {
-                out += tail[tail.index(after: tail.startIndex)..<close.lowerBound]
-                rest = tail[tail.index(after: end)...]
+            } else if tail.hasPrefix("!["), let link = linkEnd(in: tail) {
+                rest = tail[tail.index(after: link.end)...]
+            } else if tail.hasPrefix("["), let link = linkEnd(in: tail) {
+                out += tail[tail.index(after: tail.startIndex)..<link.close.lowerBound]
+                rest = tail[tail.index(after: link.end)...]
             } else if tail.hasPrefix("==") || tail.hasPrefix("**") || tail.hasPrefix("__") {
                 rest = tail.dropFirst(2)
-            } else if tail.hasPrefix("^"), tail.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
-                tail.count > 1, out.last == " " || out.isEmpty
+            } else if tail.hasPrefix("^"), !tail.dropFirst().isEmpty,
+                tail.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
+                out.last == " " || out.isEmpty
             {
                 rest = ""  // a block id at the end of the line
             } else {

@@ -95,3 +95,27 @@ extension WorstCaseTests {
         #expect(!DeckOrder.naturalPrecedes("b1", "a2"))
     }
 }
+
+extension WorstCaseTests {
+    /// A fuzzer input (a 2.8 KB note of `[[[[` runs and highlights) took 0.4 s, and 8 copies of it 7 s:
+    /// every unclosed `[[` or `[` scanned to the end of its line, and every highlight re-read its
+    /// paragraph through Foundation.
+    @Test func obsidianMarkupWithoutClosersIsLinear() {
+        let line =
+            "Term:: " + String(repeating: "[[", count: 50_000) + String(repeating: "[x](", count: 20_000)
+            + String(repeating: "![", count: 20_000) + " end"
+        let stripped = ObsidianReader.stripMarkup(line)
+        #expect(stripped.hasPrefix("Term:: [[[["))
+        #expect(stripped.hasSuffix(" end"))
+        #expect(ObsidianReader.stripMarkup("a [[Note|shown]] b [link](url) c ![img](x.png) d") == "a shown b link c  d")
+    }
+
+    @Test func aParagraphOfManyHighlightsMakesBoundedCards() {
+        let paragraph = (0..<5_000).map { "==h\($0)==" }.joined(separator: " ")
+        let out = ObsidianReader(file: "n.md", noteTitle: "n", settings: .init()).read(
+            Array(("#flashcards\n" + paragraph + "\n").utf8), from: 0)
+        #expect(out.cards.count == ObsidianReader.maxHighlightCards)
+        #expect(out.cards.first?.back == "h0")
+        #expect(out.cards.first?.front.contains("[...] h1 h2") == true)
+    }
+}
