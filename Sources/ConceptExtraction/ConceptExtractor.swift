@@ -1296,7 +1296,7 @@ struct ExtractionRun {
     mutating func answersWithNames(_ index: Int) -> Bool {
         let back = cards[index].back
         let line = back.prefix { !$0.isNewline }
-        guard line.contains(",") || line.containsText(" and ") else { return false }
+        guard line.containsText(",") || line.containsText(" and ") else { return false }
         var plain = ""
         var depth = 0
         for character in line {
@@ -1308,8 +1308,9 @@ struct ExtractionRun {
                 plain.append(character)
             }
         }
+        // (Native splits, no round trip through Foundation: this runs for every defining card.)
         let items = plain.split(separator: ",").flatMap { part in
-            part.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }
+            part.split(separator: " and ").flatMap { $0.split(separator: " or ") }
         }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard items.count >= 2 else { return false }
         let subjectID = readings[index].subjects.first.flatMap({ registry.lookup($0) }).map({ registry.find($0) })

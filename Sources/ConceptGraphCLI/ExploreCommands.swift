@@ -21,8 +21,6 @@ extension ExitStatus {
 /// Loads the graph of some decks and answers questions about concept names.
 struct ExploreSession {
     var explorer: Explorer
-    /// The concepts' names, for the commands that take one.
-    var names: NameIndex { NameIndex(explorer.analyzed) }
 
     /// Reads the decks, or takes their analysed graph from the cache when neither the decks, the
     /// options nor the program changed (see `AnalysisCache`); decks with read errors are not cached.
@@ -51,6 +49,17 @@ struct ExploreSession {
 
     /// The concept `name` means; on a miss prints "did you mean …?" and exits with status 1.
     func concept(_ name: String) throws -> Int {
+        try concepts([name])[0]
+    }
+
+    /// The concepts `names` mean, looked up in one index of the concepts' names (built here: most
+    /// commands take no name); on the first miss prints "did you mean …?" and exits with status 1.
+    func concepts(_ names: [String]) throws -> [Int] {
+        let index = NameIndex(explorer.analyzed)
+        return try names.map { try concept($0, in: index) }
+    }
+
+    private func concept(_ name: String, in names: NameIndex) throws -> Int {
         switch names.lookup(name) {
         case .found(let index): return index
         case .notFound(let suggestions):
@@ -275,7 +284,8 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         let session = try ExploreSession(input: input, analysis: analysis)
-        let view = session.explorer.path(from: try session.concept(from), to: try session.concept(to))
+        let ends = try session.concepts([from, to])
+        let view = session.explorer.path(from: ends[0], to: ends[1])
         session.emit(view, json: output.json) { $0.render(view) }
         if view.steps == nil { throw ExitCode.failure }
     }
