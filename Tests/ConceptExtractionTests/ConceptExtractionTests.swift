@@ -497,11 +497,16 @@ import Testing
                     ("Which of these factors matter?", "All of the above"),
                     ("What vitamin is needed for bones?", "D"),
                     ("What is the organelle that makes proteins?", "Ribosome"),
-                    // Negative: "the X of Y" asks about Y's X, no member of a class.
+                    ("The picture shows a beam recorded over time. What is this ultrasound mode called?", "M-mode"),
+                    // Negative: "the X of Y" asks about Y's X, no member of a class; "this X" asked about is
+                    // not named.
                     ("What is the capital of France?", "Paris"),
+                    ("What is this reactant used for?", "Amino acid synthesis"),
                 ]))
         #expect(graph.isBroader("organelle", than: "ribosome"))
+        #expect(graph.isBroader("ultrasound mode", than: "m-mode"))
         #expect(!graph.isBroader("capital", than: "Paris"))
+        #expect(!graph.isBroader("reactant", than: "amino acid synthesis"))
         #expect(graph.isBroader("organelle", than: "mitochondria"))
         #expect(graph.concept("mitochondria")?.aliases.contains("Mitokondriene") == true)
         #expect(graph.isBroader("muscle contraction", than: "concentric contraction"))
@@ -608,10 +613,34 @@ import Testing
         #expect(graph.concept("ureter length") != nil)
         #expect(!graph.isBroader("length", than: "ureter length"))
         #expect(!graph.isBroader("level", than: "glucose level"))
-        // Negative: an adjective, or a phenomenon, before the attribute makes a kind of it.
+        // A generic head ("level") is no parent even after a phenomenon.
+        #expect(!graph.isBroader("level", than: "energy level"))
+        // Negative: an adjective before the attribute makes a kind of it.
         #expect(graph.isBroader("length", than: "focal length"))
-        #expect(graph.isBroader("level", than: "energy level"))
         #expect(graph.isBroader("force", than: "net force"))
+    }
+
+    @Test func aGenericOrAttributeHeadFilesTheNameUnderItsModifier() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Leucine", "An essential amino acid"), ("Leucine structure", "(CH3)2CHCH2CH(NH2)COOH"),
+                    ("Structure", "An arrangement of parts"), ("Ureter", "The duct from kidney to bladder"),
+                    ("Ureter length", "About 25 to 30 cm"), ("Sporophyte", "The diploid phase of a plant"),
+                    ("Sporophyte stage", "Dominant in ferns"),
+                    // Negative: an adjective modifier, a lone letter, a head that is no generic word.
+                    ("Primary", "First in order"), ("Primary groups", "Small close-knit groups"),
+                    ("R", "A side chain"), ("R group", "The variable part of an amino acid"),
+                    ("Pollen", "Grains carrying the male gametes"), ("Pollen tube", "Grows to the ovule"),
+                ]))
+        #expect(graph.isBroader("leucine", than: "leucine structure"))
+        #expect(!graph.isBroader("structure", than: "leucine structure"))
+        #expect(graph.isBroader("ureter", than: "ureter length"))
+        #expect(graph.isBroader("sporophyte", than: "sporophyte stage"))
+        #expect(!graph.isBroader("primary", than: "primary groups"))
+        #expect(!graph.isBroader("r", than: "r group"))
+        #expect(!graph.isBroader("pollen", than: "pollen tube"))
     }
 
     @Test func tagsNameTopicsAndSubsumeEachOther() {

@@ -298,10 +298,13 @@ struct FrontParser {
         var question = Substring(front[..<front.lastIndex(of: "?")!])
         question = question.afterLastOccurrence(of: ". ")
         var words = normalizer.tokens(String(question))
-        // "What is the organelle that makes ATP?" asks what "The organelle that makes ATP?" asks. ("What
-        // are the steps …?" asks for a list; "What is the second goal …?" for an item of one.)
+        // "What is the organelle that makes ATP?" asks what "The organelle that makes ATP?" asks, and "What
+        // is this ultrasound modality called?" what "This ultrasound modality called?" asks. ("What are the
+        // steps …?" asks for a list; "What is the second goal …?" for an item of one.)
         if words.count > 4, ["what", "which"].contains(words[0].lower), ["is", "was"].contains(words[1].lower),
-            ["the", "a", "an"].contains(words[2].lower), !Self.ordinals.contains(words[3].lower),
+            ["the", "a", "an"].contains(words[2].lower)
+                || ["this", "that"].contains(words[2].lower) && namingVerb(words[...]) != nil,
+            !Self.ordinals.contains(words[3].lower),
             words[3].lower != "first", words[3].lower != "last"
         {
             words.removeFirst(2)

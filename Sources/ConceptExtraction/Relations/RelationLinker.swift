@@ -72,6 +72,10 @@ struct RelationLinker {
                 // (the head phrase) can extend a broader name.
                 let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
                 guard n >= 1 else { continue }
+                let headIsAspect =
+                    n >= 2
+                    && (Lexicon.genericNouns.contains(name.tokens[n - 1].lower)
+                        || normalizer.namesAttribute(name.tokens, head: (n - 1)..<n))
                 // A head followed by "of"/"to" … is no kind name of its own ("Division of labor", "Amount of urine
                 // filtered", "Risk to foetus"): only a head inside a longer head phrase extends.
                 for length in stride(from: n - 1, through: 1, by: -1) {
@@ -80,7 +84,22 @@ struct RelationLinker {
                     // names a system or field whose compounds are its aspects ("CRM strategy" under "CRM",
                     // "operational CRM systems" under "operational CRM").
                     let modifierIsAcronym = normalizer.isAcronym(name.tokens[length - 1])
-                    for range in modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n]
+                    var ranges = modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n]
+                    // A generic head ("ATP structure", "sporophyte stage") or an attribute of a thing ("ureter
+                    // length") names an aspect of its modifier: the modifier's concept is the parent, the
+                    // lone head none.
+                    // (A modifier that can be an adjective, "primary groups", or a lone letter, "R group", names
+                    // no thing.)
+                    if headIsAspect {
+                        if length == 1 { ranges.removeAll { $0 == (n - 1)..<n } }
+                        let modifier = name.tokens[n - 2]
+                        if modifier.text.count > 1, modifier.tag == .noun || modifier.tag == .name,
+                            !normalizer.tagger.lexicon.info(modifier.lower).canBe(.adjective)
+                        {
+                            ranges.append((n - 1 - length)..<(n - 1))
+                        }
+                    }
+                    for range in ranges
                     // Never inside a hyphenated compound ("Port-au-Prince" is no kind of prince), but for an
                     // acronym head ("bus-based-CPU").
                     where name.tokens[range.lowerBound].gap != .joiner
