@@ -10,6 +10,8 @@
 #   Scripts/fuzz.sh --no-build ...        # reuse the binaries in .build-fuzz (parallel campaigns)
 #   Scripts/fuzz.sh --jobs 2 ...          # two targets at a time
 #   Scripts/fuzz.sh --max-len 4096 ...    # inputs up to 4 KiB (libFuzzer's default; CI: 64 KiB)
+#   Scripts/fuzz.sh --timeout 60 ...      # seconds one input may take (default 10; more beside a build,
+#                                         # which starves a fuzzer under `nice` into false timeouts)
 #
 # Targets: readers-<reader> (one per reader FuzzReaders knows: `auto` plus every DeckFormat),
 # fieldtext, export. Builds in release mode with AddressSanitizer into .build-fuzz (flags: see
@@ -28,6 +30,7 @@ dot_check=false
 no_build=false
 jobs=1
 max_len=65536
+unit_timeout=10
 targets=()
 while (($#)); do
     case "$1" in
@@ -38,7 +41,8 @@ while (($#)); do
         --no-build) no_build=true; shift ;;
         --jobs) jobs=$2; shift 2 ;;
         --max-len) max_len=$2; shift 2 ;;
-        -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+        --timeout) unit_timeout=$2; shift 2 ;;
+        -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
         *) targets+=("$1"); shift ;;
     esac
 done
@@ -103,7 +107,7 @@ run_target() {
     local result status=0
     # Leaks are checked (detect_leaks=1): the readers and exporters must free what libxml2 allocates.
     if FUZZ_READER=$reader SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-        "$bin/$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
+        "$bin/$binary" "${limit[@]}" -timeout="$unit_timeout" -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1; then
         result=ok
     else
