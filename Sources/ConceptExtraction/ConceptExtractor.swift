@@ -281,7 +281,8 @@ struct ExtractionRun {
             // ("AnubisAnki::Trivia", "AnubisAnki::Numbers" on a deck where few cards are tagged).
             guard let count = tagCards[tag]?.count, count >= 2, count * 2 <= cards.count,
                 !["leech", "marked", "tags"].contains(tag.lowercased()),
-                tag.containsText("::") || !parentsOfPaths.contains(tag) || count * 10 < taggedCards * 9
+                tag.containsText("::") || !parentsOfPaths.contains(tag) || count * 10 < taggedCards * 9,
+                !Self.isNumberedUnitTag(tag)
             else { continue }
             guard let name = normalizer.name(normalizer.tokens(Self.tagText(tag))[...]), name.count <= 5,
                 !name.isScaffolding,
@@ -323,22 +324,52 @@ struct ExtractionRun {
 
     /// The words of a tag path's last part. Tags cannot hold spaces: their hyphens and underscores
     /// stand for them ("interleaved-memory"), and a "+" between two words for "and"
-    /// ("North+Central_America"; "C++" keeps its pluses).
+    /// ("North+Central_America"; "C++" keeps its pluses); so does a capital that starts a word inside
+    /// camel case ("CirculatorySystem", "EMSpectrum" → "EM Spectrum"; "mRNA", "pH", "iPhone" and
+    /// "ATPase" stay whole).
     static func tagText(_ path: String) -> String {
-        let last = Substring(path.components(separatedBy: "::").last ?? path)
+        let last = Array(path.components(separatedBy: "::").last ?? path)
         var text = ""
-        var previous: Character?
-        for (index, character) in zip(last.indices, last) {
+        var smallRun = 0
+        for (index, character) in last.enumerated() {
+            let next = index + 1 < last.count ? last[index + 1] : nil
             switch character {
             case "_", "-": text.append(" ")
             case "+":
-                let next = last.index(after: index) < last.endIndex ? last[last.index(after: index)] : nil
-                if previous?.isLetter == true, next?.isLetter == true { text += " and " } else { text.append("+") }
-            default: text.append(character)
+                if index > 0, last[index - 1].isLetter, next?.isLetter == true {
+                    text += " and "
+                } else {
+                    text.append("+")
+                }
+            default:
+                if character.isUppercase, index > 0 {
+                    let smallAfter = last[(index + 1)...].prefix(while: \.isLowercase).count
+                    // "CirculatorySystem" (after two small letters); "EMSpectrum" (the last capital of a
+                    // run, a word of four small letters after it; "ATPase" stays whole).
+                    if smallRun >= 2 || last[index - 1].isUppercase && smallAfter >= 4 { text.append(" ") }
+                }
+                text.append(character)
             }
-            previous = character
+            smallRun = character.isLowercase ? smallRun + 1 : 0
         }
         return text
+    }
+
+    /// "Lecture1", "Module4", "week_12", "CSCI50.01": a tag whose last part is a word of four letters or more
+    /// followed by a number numbers a unit of a course, the author's filing, no idea of the cards ("CO2",
+    /// "B12", "Type 2 diabetes" are ideas).
+    static func isNumberedUnitTag(_ path: String) -> Bool {
+        let words = tagText(path).split(whereSeparator: { $0 == " " || $0 == "." })
+        guard let lastWord = words.last, lastWord.last?.isNumber == true else { return false }
+        let letters = lastWord.prefix { $0.isLetter }
+        let digits = lastWord.dropFirst(letters.count)
+        if letters.count >= 4, digits.allSatisfy(\.isNumber) { return true }
+        // "week 12", "CSCI50 01": a number alone after such a word.
+        guard letters.isEmpty, words.count >= 2, digits.allSatisfy(\.isNumber) else { return false }
+        let before = words[words.count - 2]
+        let beforeLetters = before.prefix { $0.isLetter }
+        return beforeLetters.count >= 4 && before.dropFirst(beforeLetters.count).allSatisfy(\.isNumber)
+            && words.count == 2
     }
 
     private func headingRelation(_ outer: Int, _ inner: Int, card: Int) -> DraftRelation {

@@ -1293,6 +1293,23 @@ import Testing
         #expect(ExtractionRun.tagText("+1") == "+1")
     }
 
+    @Test func camelCaseTagsAreWordsAndNumberedUnitsNoConcepts() {
+        #expect(ExtractionRun.tagText("BIO::CirculatorySystem") == "Circulatory System")
+        #expect(ExtractionRun.tagText("EMSpectrum") == "EM Spectrum")
+        #expect(ExtractionRun.tagText("JeanPiaget") == "Jean Piaget")
+        #expect(ExtractionRun.tagText("mRNAProcessing") == "mRNA Processing")
+        // Negative: capitals inside one word.
+        for word in ["mRNA", "pH", "iPhone", "ATPase", "McDonald", "DNA", "CO2"] {
+            #expect(ExtractionRun.tagText(word) == word)
+        }
+        for tag in ["EK::PHY::Lecture1", "Module4", "week_12", "CSCI50.01"] {
+            #expect(ExtractionRun.isNumberedUnitTag(tag), "\(tag)")
+        }
+        for tag in ["CO2", "vitamin::B12", "Type_2_diabetes", "T4", "Glycolysis"] {
+            #expect(!ExtractionRun.isNumberedUnitTag(tag), "\(tag)")
+        }
+    }
+
     @Test func tagsInAnotherScriptThanTheDecksAreNoConcepts() {
         func cards(_ tags: [String]) -> Deck {
             Deck(
