@@ -100,9 +100,11 @@ extension Normalizer {
     }
 
     /// Where a name stops at an article that opens another noun phrase, if it does: an article after a
-    /// noun phrase's word, or after "and"/"or" following one; not before a capitalised word.
+    /// noun phrase's word, or after "and"/"or" following one; not before a capitalised word. A possessive
+    /// determiner opens one the same way ("During REM sleep your body is …" names "REM sleep").
     private func interiorArticle(_ words: ArraySlice<Token>) -> Int? {
-        for index in words.indices.dropFirst() where ["a", "an", "the"].contains(words[index].lower) {
+        for index in words.indices.dropFirst()
+        where ["a", "an", "the", "your", "my", "our", "their", "his", "its"].contains(words[index].lower) {
             guard index + 1 < words.endIndex, words[index + 1].text.first?.isUppercase != true else { continue }
             // Only after a noun phrase's word: after a verb or an adverb the article is the verb's object
             // ("initiates the action potential"), which is no reason to cut.
