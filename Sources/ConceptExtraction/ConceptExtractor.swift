@@ -954,7 +954,9 @@ struct ExtractionRun {
             if hub.name.count == 1 {
                 let token = hub.name.tokens[0]
                 let acronym = normalizer.isAcronym(token)
-                guard token.tag == .noun || acronym, !Lexicon.genericNouns.contains(token.lower),
+                // (Nor a series index: "Meiosis II" and "Complex II" share no idea "II".)
+                guard token.tag == .noun || acronym, !AnswerParser.isSeriesIndex(token.text[...]),
+                    !Lexicon.genericNouns.contains(token.lower),
                     !Lexicon.groupWords.contains(token.lower), !Lexicon.framingNouns.contains(token.lower),
                     acronym || fromAnswers.contains(key) || isCommonNoun(token.lower)
                 else { continue }

@@ -41,6 +41,29 @@ import Testing
         #expect(graph.concept("Tragedy of the commons") != nil)
     }
 
+    @Test func indexesAfterASeriesMemberNameMembersOfTheSeries() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Prokaryote polymerases (3)", "DNA Polymerase I, II, III"),
+                    ("Meiosis I and II", "Two divisions that halve the chromosome number."),
+                    ("D", "The fourth letter."), ("Vitamin D", "A vitamin made in the skin."),
+                    // Negative: words, not indexes, after the first part.
+                    ("Enzymes (3)", "Amylase, lipase, pepsin"),
+                ]))
+        #expect(graph.concept("DNA Polymerase III") != nil)
+        #expect(graph.isBroader("prokaryote polymerases", than: "DNA Polymerase II"))
+        #expect(graph.concept("Meiosis II") != nil)
+        #expect(graph.concept("III") == nil && graph.concept("II") == nil)
+        // A lone index names no parent of the names it ends.
+        #expect(!graph.isBroader("D", than: "Vitamin D"))
+        #expect(graph.concept("lipase") != nil)
+        #expect(AnswerParser.seriesExpanded(["Photosystem I", "II"]) == ["Photosystem I", "Photosystem II"])
+        #expect(AnswerParser.seriesExpanded(["Amylase", "lipase"]) == ["Amylase", "lipase"])
+        #expect(!AnswerParser.isSeriesIndex("Kinase"))
+    }
+
     @Test func anAdverbAfterANounEndsAName() {
         let graph = extract(
             deck(

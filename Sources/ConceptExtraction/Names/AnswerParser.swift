@@ -188,7 +188,30 @@ enum AnswerParser {
             let words = part.lowercased().split(separator: " ").map { String($0) }
             if words.contains(where: sentenceWords.contains) || words.first.map(openers.contains) == true { return [] }
         }
-        return parts.map { AnswerItem(label: $0, detail: "", marked: false) }
+        return seriesExpanded(parts).map { AnswerItem(label: $0, detail: "", marked: false) }
+    }
+
+    /// "DNA Polymerase I, II, III", "Photosystem I and II": parts after the first that are only an index
+    /// (a Roman numeral, a capital, a number) number members of the first part's series, so they take its
+    /// words before its own index ("DNA Polymerase II"). Other lists are returned as they are.
+    static func seriesExpanded(_ parts: [String]) -> [String] {
+        guard parts.count >= 2 else { return parts }
+        let first = parts[0].split(separator: " ")
+        guard first.count >= 2, let firstIndex = first.last, isSeriesIndex(firstIndex),
+            parts.dropFirst().allSatisfy({ !$0.contains(" ") && isSeriesIndex($0[...]) })
+        else { return parts }
+        let stem = first.dropLast().joined(separator: " ")
+        return [parts[0]] + parts.dropFirst().map { stem + " " + $0 }
+    }
+
+    /// "II", "IV", "B", "3", "B12": a Roman numeral, one capital letter, or up to three digits after an
+    /// optional capital.
+    static func isSeriesIndex(_ word: Substring) -> Bool {
+        guard !word.isEmpty, word.count <= 4 else { return false }
+        if word.allSatisfy({ "IVX".contains($0) }) { return true }
+        let digits = word.first!.isUppercase && word.first!.isASCII ? word.dropFirst() : word[...]
+        if digits.isEmpty { return word.count == 1 }
+        return digits.count <= 3 && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
 

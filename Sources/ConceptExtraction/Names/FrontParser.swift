@@ -795,6 +795,17 @@ struct FrontParser {
         }
         if start < words.endIndex { parts.append(words[start...]) }
         guard parts.count >= 2 else { return nil }
+        // "Meiosis I and II", "DNA Polymerase I, II, III": indexes after the first part number its series.
+        if let first = parts.first, first.count >= 2, AnswerParser.isSeriesIndex(first.last!.text[...]),
+            parts.dropFirst().allSatisfy({ $0.count == 1 && AnswerParser.isSeriesIndex($0.first!.text[...]) })
+        {
+            return [first]
+                + parts.dropFirst().map { part in
+                    var index = part.first!
+                    index.gap = .space
+                    return (Array(first.dropLast()) + [index])[...]
+                }
+        }
         guard let last = parts.last, last.count > 1, parts.dropLast().allSatisfy({ $0.count == 1 }),
             let head = last.last
         else { return parts }
@@ -814,6 +825,12 @@ struct FrontParser {
         else { return nil }
         let left = words[..<and]
         let right = words[(and + 1)...]
+        // "Meiosis I and II": an index after a series member's name is the next member ("Meiosis II").
+        if left.count >= 2, right.count == 1, AnswerParser.isSeriesIndex(left.last!.text[...]),
+            AnswerParser.isSeriesIndex(right.first!.text[...])
+        {
+            return splitList(words)
+        }
         let leftAcronym = left.count == 1 && normalizer.isAcronym(left.first!)
         let rightAcronym = right.count == 1 && normalizer.isAcronym(right.first!)
         guard leftAcronym != rightAcronym else { return nil }

@@ -106,6 +106,10 @@ struct RelationLinker {
                         || normalizer.isAcronym(name.tokens[range.lowerBound])
                             && (range.upperBound == name.count || name.tokens[range.upperBound].gap != .joiner)
                     {
+                        // A series index ("II" of "DNA Polymerase II") is no parent.
+                        if range.count == 1, AnswerParser.isSeriesIndex(name.tokens[range.lowerBound].text[...]) {
+                            continue
+                        }
                         let key = name.folds[range].joined(separator: " ")
                         guard let id = registry.lookup(key: key), id != root, !isGenericParent(id),
                             !candidates.contains(where: { $0.id == id }),
