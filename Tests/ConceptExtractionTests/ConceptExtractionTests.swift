@@ -221,6 +221,21 @@ import Testing
         #expect(graph.index("CRM") != graph.index("CRN"))
     }
 
+    @Test func namesInAnEponymAreNoTypos() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Lesch-Nyhan syndrome", "A disorder of purine salvage."),
+                    ("Leech", "An annelid. The leech sucks blood; leech saliva holds hirudin; leech."),
+                    // Negative: a lower-case rare word next to a frequent one is still read as it.
+                    ("Blood lecch", "What a leech takes."),
+                ]))
+        #expect(graph.concept("Lesch-Nyhan syndrome") != nil)
+        #expect(graph.concept("leech-Nyhan syndrome") == nil)
+        #expect(graph.index("blood leech") != nil)
+    }
+
     @Test func aRareWordEnglishKnowsIsNoTypo() {
         let graph = extract(
             deck(

@@ -23,6 +23,9 @@ struct Normalizer {
     private var folded: [String: String] = [:]
     /// Words the cards write in lower case somewhere: common words, not proper names.
     private let writtenLower: Set<String>
+    /// Capitalised words joined by a hyphen to another capitalised word ("Lesch-Nyhan", "Frank-Starling"):
+    /// the names of people in an eponym, never typos of a word the decks use ("Lesch" is no "leech").
+    private let eponymParts: Set<String>
     /// Parts of speech, from the English lexicon.
     var tagger: Tagger
 
@@ -31,10 +34,20 @@ struct Normalizer {
         var counts: [String: Int] = [:]
         var writtenLower = Set<String>()
         var spelling: [String: [String: Int]] = [:]
+        var eponymParts = Set<String>()
+        func isCapitalisedWord(_ token: Token) -> Bool {
+            token.text.first?.isUppercase == true && !token.isAcronym && !token.isNumber
+        }
         for tokens in tokenLists {
-            for token in tokens {
+            for (index, token) in tokens.enumerated() {
                 counts[token.lower, default: 0] += 1
                 if token.text == token.lower { writtenLower.insert(token.lower) }
+                if index > 0, token.gap == .joiner, token.joiner == "-", isCapitalisedWord(token),
+                    isCapitalisedWord(tokens[index - 1])
+                {
+                    eponymParts.insert(token.lower)
+                    eponymParts.insert(tokens[index - 1].lower)
+                }
                 if token.isAcronym && !token.isNumber {
                     spelling[token.lower, default: [:]][token.text, default: 0] += 1
                 }
@@ -42,6 +55,7 @@ struct Normalizer {
         }
         self.counts = counts
         self.writtenLower = writtenLower
+        self.eponymParts = eponymParts
         var acronyms = Set<String>()
         var wordsInCapitals = Set<String>()
         for (lower, forms) in spelling {
@@ -249,8 +263,8 @@ struct Normalizer {
     /// never at the word's last two letters (that is where inflections differ: "formed"/"former").
     private mutating func typoCorrection(of word: String) -> String? {
         guard Self.isCorrectable(word), let count = counts[word], count <= 2 else { return nil }
-        // A word English knows is no typo ("virion" is no misspelt "vision").
-        if tagger.lexicon.info(word).isEnglish { return nil }
+        // A word English knows is no typo ("virion" is no misspelt "vision"), nor a name in an eponym.
+        if tagger.lexicon.info(word).isEnglish || eponymParts.contains(word) { return nil }
         let stem = Porter2.stem(word)
         let family = stemCounts[stem] ?? count
         var candidates: [String] = deletions[word] ?? []  // words one letter longer
