@@ -1046,6 +1046,15 @@ struct ExtractionRun {
         }
     }
 
+    /// Whether "of" and a capitalised name (after an optional "the") follow `end`: the phrase before is the
+    /// head of a longer proper name ("Kingdom" of "the Kingdom of the Netherlands").
+    static func headsProperName(at end: Int, in back: [Token]) -> Bool {
+        guard end + 1 < back.count, back[end].lower == "of", back[end].gap != .boundary else { return false }
+        var name = end + 1
+        if back[name].lower == "the", name + 1 < back.count, back[name + 1].gap != .boundary { name += 1 }
+        return back[name].text.first?.isUppercase == true
+    }
+
     /// Prepositions that place a part in or on its whole ("on the outside of an ovule", "in the centre of").
     static let placePrepositions: Set<String> = ["in", "on", "at", "inside", "within"]
 
@@ -1081,11 +1090,7 @@ struct ExtractionRun {
         let head = back[end - 1].lower
         // "in the Kingdom of Denmark": a head before "of" and a proper name is part of that name; the
         // head alone ("Kingdom") is no whole.
-        if end + 1 < back.count, back[end].lower == "of", back[end].gap != .boundary,
-            back[end + 1].text.first?.isUppercase == true
-        {
-            return nil
-        }
+        if Self.headsProperName(at: end, in: back) { return nil }
         if let match = matches.first(where: { $0.range.lowerBound >= begin && $0.range.upperBound == end }) {
             return concept(match)
         }
@@ -1816,8 +1821,10 @@ struct ExtractionRun {
                         $0.range.lowerBound >= end + 1 && $0.range.upperBound == wholeEnd
                     }),
                         let id = concept(at: match), id != genusConcept,
-                        // An instance is no whole of a class ("province of South Korea").
-                        !(normalizer.name(back[match.range]).map { normalizer.isProperName($0) } ?? true)
+                        // An instance is no whole of a class ("province of South Korea"), nor is the head of
+                        // one ("Constituent country of the Kingdom of the Netherlands").
+                        !(normalizer.name(back[match.range]).map { normalizer.isProperName($0) } ?? true),
+                        !Self.headsProperName(at: wholeEnd, in: back)
                     {
                         links.genusWholes.append((whole: id, genus: genusConcept))
                     }
