@@ -887,6 +887,7 @@ struct ExtractionRun {
         // Genus nouns of definitions, counted once per card (a bare name as the answer counts too: a
         // capital named on two cards is a concept, though a proper name).
         var fromAnswers = Set<String>()
+        var confirmedGenus = Set<String>()
         var sameGenus: [String: NameForm] = [:]
         var differentGenus = Set<String>()
         for index in cards.indices where readings[index].subjects.count == 1 && readings[index].list == nil {
@@ -916,6 +917,11 @@ struct ExtractionRun {
             if heads[head.key] == nil { order.append(head.key) }
             heads[head.key, default: (0, index, head)].count += 1
             fromAnswers.insert(head.key)
+            // One definition suffices when WordNet files the subject under the genus too ("Panicle: a
+            // much-branched inflorescence", and WordNet's panicle is an inflorescence).
+            if !confirmedGenus.contains(head.key), lexiconConfirms(genus: last, of: readings[index].subjects[0]) {
+                confirmedGenus.insert(head.key)
+            }
             // The whole genus, while every definition giving this head gives the same one.
             // (Two or three words of English: a run of words in another language is no genus.)
             if let whole = normalizer.name(genus), (2...3).contains(whole.count), whole.count == genus.count,
@@ -946,7 +952,8 @@ struct ExtractionRun {
             heads[head.key, default: (0, index, head)].count += 1
         }
         for key in order {
-            guard let hub = heads[key], hub.count >= 2, registry.lookup(hub.name) == nil, !hub.name.isScaffolding
+            guard let hub = heads[key], hub.count >= 2 || confirmedGenus.contains(key), registry.lookup(hub.name) == nil,
+                !hub.name.isScaffolding
             else { continue }
             // A one-word hub must be a common noun English knows or an acronym, never a generic scaffolding
             // word nor the last word of proper names ("Tobago" of "Trinidad and Tobago", "Louis" of "Port
@@ -963,6 +970,22 @@ struct ExtractionRun {
             }
             hubs.insert(registry.add(hub.name))
         }
+    }
+
+    /// Whether WordNet has the genus word among the ancestors of the subject's first two noun senses,
+    /// four levels up ("panicle" → raceme → flower cluster → inflorescence). Bounded work per card.
+    mutating func lexiconConfirms(genus: Token, of subject: NameForm) -> Bool {
+        guard let genusLemma = normalizer.tagger.lexicon.info(genus.lower).nounLemma,
+            subject.count <= 3, !normalizer.isProperName(subject)
+        else { return false }
+        let subjectLemma: String
+        if subject.count == 1 {
+            guard let lemma = normalizer.tagger.lexicon.info(subject.tokens[0].lower).nounLemma else { return false }
+            subjectLemma = lemma
+        } else {
+            subjectLemma = subject.tokens.map(\.lower).joined(separator: "_")
+        }
+        return normalizer.tagger.lexicon.nounAncestors(of: subjectLemma).contains(genusLemma)
     }
 
     /// Whether English knows `word` as a noun whose first sense is no proper name ("sea", not "Tobago").
@@ -1104,6 +1127,8 @@ struct ExtractionRun {
     /// first preposition, verb, relative word or punctuation. Nil when the definition opens otherwise
     /// (with a verb: "Converts a program …", or with a sentence about something else).
     func genusPhrase(in tokens: [Token]) -> ArraySlice<Token>? {
+        // "No change in amino acid sequence" says what the thing is not.
+        if let first = tokens.first, ["no", "not", "neither", "never"].contains(first.lower) { return nil }
         var start = 0
         while start < tokens.count, tokens[start].tag == .determiner { start += 1 }
         var end = start

@@ -917,6 +917,23 @@ import Testing
         #expect(!graph.has(.broader, from: "Inflorescence", to: "Advisor"))
     }
 
+    @Test func oneDefinitionsGenusIsAConceptWhenWordNetAgrees() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("Panicle", "A much-branched inflorescence"),
+                    ("Mitochondrion", "An organelle that makes ATP"),
+                    // Negative: WordNet files no advisor under mentor; a negation opens no genus.
+                    ("Advisor", "A mentor who guides students"),
+                    ("Silent mutation", "No change in the amino acid sequence"),
+                ]))
+        #expect(graph.has(.broader, from: "inflorescence", to: "Panicle"))
+        #expect(graph.has(.broader, from: "organelle", to: "Mitochondrion"))
+        #expect(graph.concept("mentor") == nil)
+        #expect(graph.concept("change") == nil)
+    }
+
     @Test func madeInIsNoComposition() {
         let graph = extract(
             deck(
