@@ -952,8 +952,8 @@ struct ExtractionRun {
             heads[head.key, default: (0, index, head)].count += 1
         }
         for key in order {
-            guard let hub = heads[key], hub.count >= 2 || confirmedGenus.contains(key), registry.lookup(hub.name) == nil,
-                !hub.name.isScaffolding
+            guard let hub = heads[key], hub.count >= 2 || confirmedGenus.contains(key),
+                registry.lookup(hub.name) == nil, !hub.name.isScaffolding
             else { continue }
             // A one-word hub must be a common noun English knows or an acronym, never a generic scaffolding
             // word nor the last word of proper names ("Tobago" of "Trinidad and Tobago", "Louis" of "Port
