@@ -972,6 +972,22 @@ struct ExtractionRun {
         }
     }
 
+    /// "Foreign key: a primary key of one table …", "Second normal form: a table in first normal form …":
+    /// a concept named by a rank ("first", "primary", "secondary" …) and the subject's own head, but no
+    /// part of the subject's name, is an earlier member of the subject's series: a sibling the subject
+    /// builds on, no parent. ("Nonsense mutation: a point mutation …" is a kind: "point" is no rank.)
+    func isSiblingName(_ id: Int, of subject: NameForm) -> Bool {
+        guard subject.count >= 2, let head = subject.folds.last else { return false }
+        func ends(_ words: [String], with tail: [String]) -> Bool {
+            words.count >= tail.count && words.suffix(tail.count).elementsEqual(tail)
+        }
+        return registry.names[id].contains { name in
+            name.count >= 2 && name.folds.last == head && !ends(subject.folds, with: name.folds)
+                && !ends(name.folds, with: subject.folds)
+                && name.tokens.dropLast().contains { Lexicon.rankWords.contains($0.lower) }
+        }
+    }
+
     /// Whether WordNet has the genus word among the ancestors of the subject's first two noun senses,
     /// four levels up ("panicle" → raceme → flower cluster → inflorescence). Bounded work per card.
     mutating func lexiconConfirms(genus: Token, of subject: NameForm) -> Bool {
@@ -1794,7 +1810,7 @@ struct ExtractionRun {
             // noun; that one is the broader kind (a shared word is a hierarchy only when it is the head of
             // both), and the nearer one.
             let partialGenus = genusMatch.map { $0.range.lowerBound > genusStart } ?? true
-            if let genusConcept, !disjunction,
+            if let genusConcept, !disjunction, !isSiblingName(genusConcept, of: reading.subjects[0]),
                 !partialGenus
                     || !sharesSubjectHead(
                         genusStart..<end, back: back, matches: backMatches, subject: reading.subjects[0])
@@ -1833,7 +1849,8 @@ struct ExtractionRun {
                 if let id = placeAfterMaterial {
                     if !links.parents.contains(id) { links.parents.append(id) }
                 } else if wholeCounts,
-                    let id = wholeConcept(after: end + 1, in: back, matches: backMatches, excluding: subjectIDs)
+                    let id = wholeConcept(after: end + 1, in: back, matches: backMatches, excluding: subjectIDs),
+                    !isSiblingName(id, of: reading.subjects[0])
                 {
                     if !links.parents.contains(id) { links.parents.append(id) }
                 } else if let genusConcept, preposition == "of", !disjunction,

@@ -934,6 +934,26 @@ import Testing
         #expect(graph.concept("change") == nil)
     }
 
+    @Test func anEarlierRankedMemberIsAPrerequisiteNotAParent() {
+        let graph = extract(
+            deck(
+                "d",
+                [
+                    ("First normal form", "A table with atomic values"),
+                    ("Second normal form", "A table in first normal form with no partial dependencies"),
+                    ("Primary key", "A key that identifies each row"),
+                    ("Foreign key", "A primary key of one table that appears in another table"),
+                    // Negative: a modifier that is no rank makes a kind.
+                    ("Point mutation", "A change of one base"),
+                    ("Nonsense mutation", "A point mutation that creates a stop codon"),
+                ]))
+        #expect(!graph.isBroader("first normal form", than: "second normal form"))
+        #expect(graph.has(.requires, from: "first normal form", to: "second normal form"))
+        #expect(!graph.isBroader("primary key", than: "foreign key"))
+        #expect(graph.has(.requires, from: "primary key", to: "foreign key"))
+        #expect(graph.isBroader("point mutation", than: "nonsense mutation"))
+    }
+
     @Test func madeInIsNoComposition() {
         let graph = extract(
             deck(
