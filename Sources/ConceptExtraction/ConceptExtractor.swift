@@ -364,12 +364,10 @@ struct ExtractionRun {
         let letters = lastWord.prefix { $0.isLetter }
         let digits = lastWord.dropFirst(letters.count)
         if letters.count >= 4, digits.allSatisfy(\.isNumber) { return true }
-        // "week 12", "CSCI50 01": a number alone after such a word.
-        guard letters.isEmpty, words.count >= 2, digits.allSatisfy(\.isNumber) else { return false }
-        let before = words[words.count - 2]
-        let beforeLetters = before.prefix { $0.isLetter }
-        return beforeLetters.count >= 4 && before.dropFirst(beforeLetters.count).allSatisfy(\.isNumber)
-            && words.count == 2
+        // "week 12", "CSCI50 01": a number alone after such a word, the tag's only other word.
+        guard letters.isEmpty, words.count == 2, digits.allSatisfy(\.isNumber) else { return false }
+        let beforeLetters = words[0].prefix { $0.isLetter }
+        return beforeLetters.count >= 4 && words[0].dropFirst(beforeLetters.count).allSatisfy(\.isNumber)
     }
 
     private func headingRelation(_ outer: Int, _ inner: Int, card: Int) -> DraftRelation {
@@ -919,7 +917,8 @@ struct ExtractionRun {
             fromAnswers.insert(head.key)
             // One definition suffices when WordNet files the subject under the genus too ("Panicle: a
             // much-branched inflorescence", and WordNet's panicle is an inflorescence).
-            if !confirmedGenus.contains(head.key), lexiconConfirms(genus: last, of: readings[index].subjects[0]) {
+            // (Asked at a head's first definition only: a second one makes it a hub anyway.)
+            if heads[head.key]?.count == 1, lexiconConfirms(genus: last, of: readings[index].subjects[0]) {
                 confirmedGenus.insert(head.key)
             }
             // The whole genus, while every definition giving this head gives the same one.
@@ -992,16 +991,22 @@ struct ExtractionRun {
     /// four levels up ("panicle" → raceme → flower cluster → inflorescence). Bounded work per card.
     mutating func lexiconConfirms(genus: Token, of subject: NameForm) -> Bool {
         guard let genusLemma = normalizer.tagger.lexicon.info(genus.lower).nounLemma,
-            subject.count <= 3, !normalizer.isProperName(subject)
+            !normalizer.isProperName(subject), let subjectLemma = wordNetNoun(subject)
         else { return false }
-        let subjectLemma: String
-        if subject.count == 1 {
-            guard let lemma = normalizer.tagger.lexicon.info(subject.tokens[0].lower).nounLemma else { return false }
-            subjectLemma = lemma
-        } else {
-            subjectLemma = subject.tokens.map(\.lower).joined(separator: "_")
-        }
         return normalizer.tagger.lexicon.nounAncestors(of: subjectLemma).contains(genusLemma)
+    }
+
+    /// The WordNet noun a name stands for: a one-word noun's base form ("mitochondria" → "mitochondrion",
+    /// not an acronym), or a compound of two or three words WordNet lists ("pollen_tube"); nil otherwise.
+    mutating func wordNetNoun(_ name: NameForm) -> String? {
+        if name.count == 1 {
+            let token = name.tokens[0]
+            guard token.tag == .noun || token.tag == .name, !normalizer.isAcronym(token) else { return nil }
+            return normalizer.tagger.lexicon.info(token.lower).nounLemma
+        }
+        guard name.count <= 3 else { return nil }
+        let compound = name.tokens.map(\.lower).joined(separator: "_")
+        return normalizer.tagger.lexicon.wordNet.entry(compound, .noun) != nil ? compound : nil
     }
 
     /// Whether English knows `word` as a noun whose first sense is no proper name ("sea", not "Tobago").
@@ -1416,19 +1421,7 @@ struct ExtractionRun {
             var lemmas: [String] = []
             // Proper names are instances, not kinds: WordNet's places and people stay out.
             if let label = registry.names[root].first, normalizer.isProperName(label) { continue }
-            for name in registry.names[root] where name.count <= 3 {
-                let words = name.tokens.map(\.lower)
-                if name.count == 1, name.tokens[0].tag == .noun || name.tokens[0].tag == .name,
-                    !normalizer.isAcronym(name.tokens[0]),
-                    let lemma = normalizer.tagger.lexicon.info(words[0]).nounLemma
-                {
-                    lemmas.append(lemma)
-                } else if name.count > 1,
-                    normalizer.tagger.lexicon.wordNet.entry(words.joined(separator: "_"), .noun) != nil
-                {
-                    lemmas.append(words.joined(separator: "_"))
-                }
-            }
+            for name in registry.names[root] { if let lemma = wordNetNoun(name) { lemmas.append(lemma) } }
             var parents: [Int] = []
             for lemma in lemmas where !Lexicon.genericNouns.contains(lemma) && lemma.count >= 3 {
                 // Through a concept of the decks ("active transport" → "transport" → "diffusion"), a

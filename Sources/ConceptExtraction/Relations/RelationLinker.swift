@@ -72,10 +72,21 @@ struct RelationLinker {
                 // (the head phrase) can extend a broader name.
                 let n = name.tokens.firstIndex { Lexicon.prepositions.contains($0.lower) } ?? name.count
                 guard n >= 1 else { continue }
+                // A generic head ("ATP structure", "sporophyte stage") or an attribute of a thing ("ureter
+                // length") names an aspect of its modifier: the modifier's concept is the parent, the lone
+                // head none. (A modifier that can be an adjective, "primary groups", or a lone letter, "R
+                // group", names no thing.)
                 let headIsAspect =
                     n >= 2
                     && (Lexicon.genericNouns.contains(name.tokens[n - 1].lower)
                         || normalizer.namesAttribute(name.tokens, head: (n - 1)..<n))
+                let modifierNamesThing =
+                    headIsAspect
+                    && {
+                        let modifier = name.tokens[n - 2]
+                        return modifier.text.count > 1 && (modifier.tag == .noun || modifier.tag == .name)
+                            && !normalizer.tagger.lexicon.info(modifier.lower).canBe(.adjective)
+                    }()
                 // A head followed by "of"/"to" … is no kind name of its own ("Division of labor", "Amount of urine
                 // filtered", "Risk to foetus"): only a head inside a longer head phrase extends.
                 for length in stride(from: n - 1, through: 1, by: -1) {
@@ -85,20 +96,8 @@ struct RelationLinker {
                     // "operational CRM systems" under "operational CRM").
                     let modifierIsAcronym = normalizer.isAcronym(name.tokens[length - 1])
                     var ranges = modifierIsAcronym ? [0..<length, (n - length)..<n] : [(n - length)..<n]
-                    // A generic head ("ATP structure", "sporophyte stage") or an attribute of a thing ("ureter
-                    // length") names an aspect of its modifier: the modifier's concept is the parent, the
-                    // lone head none.
-                    // (A modifier that can be an adjective, "primary groups", or a lone letter, "R group", names
-                    // no thing.)
-                    if headIsAspect {
-                        if length == 1 { ranges.removeAll { $0 == (n - 1)..<n } }
-                        let modifier = name.tokens[n - 2]
-                        if modifier.text.count > 1, modifier.tag == .noun || modifier.tag == .name,
-                            !normalizer.tagger.lexicon.info(modifier.lower).canBe(.adjective)
-                        {
-                            ranges.append((n - 1 - length)..<(n - 1))
-                        }
-                    }
+                    if headIsAspect, length == 1 { ranges.removeAll { $0 == (n - 1)..<n } }
+                    if modifierNamesThing { ranges.append((n - 1 - length)..<(n - 1)) }
                     for range in ranges
                     // Never inside a hyphenated compound ("Port-au-Prince" is no kind of prince), but for an
                     // acronym head ("bus-based-CPU").

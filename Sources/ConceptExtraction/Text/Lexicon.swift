@@ -173,15 +173,15 @@ enum Lexicon {
         "subset", "branch", "subtype", "subclass", "variant", "stage", "phase",
     ]
 
-    /// Nouns that definitions use as scaffolding for any subject ("a structure that …", "the stage
-    /// in …", "a process in which …"): never a hub of their own; the genus reader looks past them to
-    /// the whole they name ("the part of the pistil").
     /// Words that rank the members of a series ("first normal form", "primary key", "secondary
     /// structure").
     static let rankWords: Set<String> = [
         "first", "second", "third", "fourth", "fifth", "sixth", "primary", "secondary", "tertiary", "quaternary",
     ]
 
+    /// Nouns that definitions use as scaffolding for any subject ("a structure that …", "the stage
+    /// in …", "a process in which …"): never a hub of their own; the genus reader looks past them to
+    /// the whole they name ("the part of the pistil").
     static let genericNouns: Set<String> = [
         "part", "parts", "structure", "structures", "stage", "stages", "type", "types", "kind", "kinds", "form",
         "forms", "process", "processes", "way", "ways", "thing", "things", "term", "terms", "method", "methods",
