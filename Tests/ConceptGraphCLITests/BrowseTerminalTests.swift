@@ -138,26 +138,35 @@ import Testing
         try session.keys("Up")
         try session.waitFor("the first item selected") { Self.selected($0) == first }
         try session.keys("Right")
-        screen = try session.waitFor("the children of \(first)") { $0[0].hasPrefix("ConceptGraph › \(first)") }
+        // A capture can fall between two writes of one redraw (the header new, the list still old), so
+        // each wait asks for the whole of what the step should show, not only its first line.
+        screen = try session.waitFor("the children of \(first)") {
+            $0[0].hasPrefix("ConceptGraph › \(first)") && Self.item($0, row: 1) != first
+                && Self.item($0, row: 1) == Self.selected($0)
+        }
         let child = try #require(Self.item(screen, row: 1))
         #expect(Self.selected(screen) == child)
         #expect(child != first)
 
         // ← back to the parent, the cursor where it was.
         try session.keys("Left")
-        screen = try session.waitFor("the top level") { $0[0].trimmingCharacters(in: .whitespaces) == "ConceptGraph" }
-        #expect(Self.selected(screen) == first)
+        screen = try session.waitFor("the top level, \(first) selected") {
+            $0[0].trimmingCharacters(in: .whitespaces) == "ConceptGraph" && Self.selected($0) == first
+        }
+        #expect(Self.item(screen, row: 1) == first)
 
         // / search, Enter picks the first result and shows it in the hierarchy.
         try session.keys("/")
         try session.waitFor("the search prompt") { $0.contains { $0.hasPrefix("Search: ") } }
         try session.keys("-l", "loyalty programs")
         try session.keys("Enter")
-        screen = try session.waitFor("search results") { $0[0].hasPrefix("Concepts matching \"loyalty programs\"") }
-        #expect(screen[1].contains("loyalty programs"))
+        screen = try session.waitFor("search results") {
+            $0[0].hasPrefix("Concepts matching \"loyalty programs\"") && $0[1].contains("loyalty programs")
+        }
         try session.keys("Enter")
-        screen = try session.waitFor("the concept found") { Self.selected($0) == "loyalty programs" }
-        #expect(screen[0].hasPrefix("ConceptGraph › "))
+        screen = try session.waitFor("the concept found in the hierarchy") {
+            Self.selected($0) == "loyalty programs" && $0[0].hasPrefix("ConceptGraph › ")
+        }
 
         // Enter reads the cards; ← back.
         try session.keys("Enter")
