@@ -33,9 +33,6 @@ enum ExportText {
         if value.isInfinite { return value < 0 ? "-INF" : "INF" }
         return value.description
     }
-
-    /// `lines` joined with LF, one item a line (no trailing newline).
-    static func lines(_ lines: [String]) -> String { lines.joined(separator: "\n") }
 }
 
 /// Export-safe node ids, shared by GraphML and DOT so both files name nodes the same way.

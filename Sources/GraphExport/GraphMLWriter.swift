@@ -152,32 +152,55 @@ public struct GraphMLWriter: StreamingGraphWriter {
         try w.start("graph")
         try w.attribute("id", "concepts")
         try w.attribute("edgedefault", "directed")
-        for (index, concept) in graph.concepts.enumerated() {
+        // Nodes and edges: their fixed markup goes out as raw bytes (the same bytes the element calls
+        // write, in a third of the calls into libxml2); every text still goes through `w.text`, which
+        // has libxml2 escape it. Node ids are NMTOKENs (`NodeIdentifiers`), which need no escaping.
+        let concepts = graph.concepts
+        let relations = graph.relations
+        // An empty graph stays `<graph …/>`.
+        if !concepts.isEmpty || !relations.isEmpty { w.beginRawContent() }
+        for index in concepts.indices {
             let cluster = analyzed.cluster[index]
-            try w.start("node")
-            try w.attribute("id", ids[index])
-            try w.data("n_label", concept.label)
-            try w.data("n_aliases", ExportText.lines(concept.aliases))
-            try w.data("n_terms", ExportText.lines(concept.terms))
-            try w.data("n_decks", ExportText.lines(concept.decks))
-            try w.data("n_definition", concept.definition)
-            try w.data("n_cards", String(concept.cards.count))
-            try w.data("n_order", String(analyzed.orderPosition[index]))
-            try w.data("n_cluster", String(cluster))
-            try w.data("n_cluster_name", analyzed.clusterNames[cluster])
-            try w.data("n_level", String(analyzed.level[index]))
-            try w.data("n_rank", ExportText.double(analyzed.rank[index]))
-            try w.end()
+            try w.raw("\n    <node id=\"")
+            try w.raw(ids[index])
+            try w.raw("\">\n      <data key=\"n_label\">")
+            try w.text(concepts[index].label)
+            try w.raw("</data>\n      <data key=\"n_aliases\">")
+            try w.lines(concepts[index].aliases)
+            try w.raw("</data>\n      <data key=\"n_terms\">")
+            try w.lines(concepts[index].terms)
+            try w.raw("</data>\n      <data key=\"n_decks\">")
+            try w.lines(concepts[index].decks)
+            try w.raw("</data>\n      <data key=\"n_definition\">")
+            try w.text(concepts[index].definition)
+            try w.raw("</data>\n      <data key=\"n_cards\">")
+            try w.raw(String(concepts[index].cards.count))
+            try w.raw("</data>\n      <data key=\"n_order\">")
+            try w.raw(String(analyzed.orderPosition[index]))
+            try w.raw("</data>\n      <data key=\"n_cluster\">")
+            try w.raw(String(cluster))
+            try w.raw("</data>\n      <data key=\"n_cluster_name\">")
+            try w.text(analyzed.clusterNames[cluster])
+            try w.raw("</data>\n      <data key=\"n_level\">")
+            try w.raw(String(analyzed.level[index]))
+            try w.raw("</data>\n      <data key=\"n_rank\">")
+            try w.raw(ExportText.double(analyzed.rank[index]))
+            try w.raw("</data>\n    </node>")
         }
-        for (index, relation) in graph.relations.enumerated() {
-            try w.start("edge")
-            try w.attribute("id", "e\(index)")
-            try w.attribute("source", ids[relation.source])
-            try w.attribute("target", ids[relation.target])
-            try w.data("e_kind", relation.kind.rawValue)
-            try w.data("e_weight", ExportText.double(relation.weight))
-            try w.data("e_evidence", relation.evidence)
-            try w.end()
+        for index in relations.indices {
+            try w.raw("\n    <edge id=\"e")
+            try w.raw(String(index))
+            try w.raw("\" source=\"")
+            try w.raw(ids[relations[index].source])
+            try w.raw("\" target=\"")
+            try w.raw(ids[relations[index].target])
+            try w.raw("\">\n      <data key=\"e_kind\">")
+            try w.raw(relations[index].kind.rawValue)
+            try w.raw("</data>\n      <data key=\"e_weight\">")
+            try w.raw(ExportText.double(relations[index].weight))
+            try w.raw("</data>\n      <data key=\"e_evidence\">")
+            try w.text(relations[index].evidence)
+            try w.raw("</data>\n    </edge>")
         }
         try w.end()  // graph
         try w.end()  // graphml
@@ -223,29 +246,60 @@ public struct GraphMLWriter: StreamingGraphWriter {
             try check(
                 Self.withXMLChars(ExportText.xmlSafe(value)) { xmlTextWriterWriteAttribute(raw, name.utf8Start, $0) })
         }
-        /// `<data key="…">text</data>`; an empty text still writes the element.
-        mutating func data(_ key: StaticString, _ text: String) throws(ExportError) {
-            try start("data")
-            try check(xmlTextWriterWriteAttribute(raw, ("key" as StaticString).utf8Start, key.utf8Start))
-            try writeText(ExportText.xmlSafe(text))
-            try end()
+        /// Marks the open element as holding child elements written with `raw`, so that its end tag goes
+        /// on a line of its own.
+        mutating func beginRawContent() {
+            if !open.isEmpty { open[open.count - 1] = true }
         }
 
-        /// Element text. `xmlTextWriterWriteString` escapes it with `xmlEncodeSpecialChars` (`< > & "`
-        /// and CR become references) into a new C string and writes that with `xmlTextWriterWriteRaw`;
-        /// a text with none of those bytes is written raw straight away: the same bytes, without the
-        /// copy, which is most of the writer's time on a large graph.
-        private func writeText(_ text: String) throws(ExportError) {
-            var text = text
-            let plain = text.withUTF8 { bytes in
-                !bytes.contains { byte in
-                    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-                        || byte == UInt8(ascii: "\"") || byte == 0x0D
-                }
-            }
-            try check(
-                Self.withXMLChars(text) { plain ? xmlTextWriterWriteRaw(raw, $0) : xmlTextWriterWriteString(raw, $0) })
+        /// Markup or a text known to need no escaping (a number, an NMTOKEN), written as it is.
+        func raw(_ markup: StaticString) throws(ExportError) {
+            try check(xmlTextWriterWriteRawLen(raw, markup.utf8Start, Int32(markup.utf8CodeUnitCount)))
         }
+        func raw(_ text: String) throws(ExportError) {
+            var text = text
+            let status = text.withUTF8 { bytes in
+                xmlTextWriterWriteRawLen(raw, bytes.baseAddress ?? ("" as StaticString).utf8Start, Int32(bytes.count))
+            }
+            try check(status)
+        }
+
+        /// Items of a list, one a line (LF between them), each written as `text` is.
+        func lines(_ items: [String]) throws(ExportError) {
+            for (position, item) in items.enumerated() {
+                if position > 0 { try raw("\n") }
+                try text(item)
+            }
+        }
+
+        /// Element text, with the characters XML forbids dropped (`ExportText.xmlSafe`). libxml2's
+        /// `xmlTextWriterWriteString` escapes with `xmlEncodeSpecialChars` (`< > & "` and CR become
+        /// references) into a new C string; a text with none of those bytes is written raw straight away:
+        /// the same bytes, without the copy. One scan of the bytes decides both.
+        func text(_ text: String) throws(ExportError) {
+            var text = text
+            let kind = text.withUTF8 { bytes in
+                var kind = TextKind.plain
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), 0x0D:
+                        kind = .escaped
+                    case 0x09, 0x0A: continue
+                    // A forbidden character: a C0 control, or U+FFFE/U+FFFF (lead byte 0xEF).
+                    case 0..<0x20, 0xEF: return TextKind.forbidden
+                    default: continue
+                    }
+                }
+                return kind
+            }
+            switch kind {
+            case .plain: try raw(text)
+            case .escaped: try check(Self.withXMLChars(text) { xmlTextWriterWriteString(raw, $0) })
+            case .forbidden:
+                try check(Self.withXMLChars(ExportText.xmlSafe(text)) { xmlTextWriterWriteString(raw, $0) })
+            }
+        }
+        private enum TextKind { case plain, escaped, forbidden }
 
         /// `body` with `text` as a NUL-terminated `const xmlChar *` (no copy for a native string).
         static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
