@@ -1272,10 +1272,16 @@ struct ExtractionRun {
                 itemConcepts: items[index].map { registry.find($0.concept) }, backMentions: card.backMentions,
                 definition: card.definition, defines: card.defines)
         }
-        linker.addNameExtensions(normalizer: &normalizer)
-        linker.addRelations(lexiconHierarchy())
+        let lexiconRelations = lexiconHierarchy()
         let reversed = Set(cards.indices.filter { readings[$0].isReversed })
-        return linker.graph(itemDetails: itemDetails(), reversedCards: reversed, normalizer: &normalizer)
+        let details = itemDetails()
+        // The cards' words are not read again: their memory (most of a run's) serves the graph's.
+        frontTokens = []
+        backTokens = []
+        readings = []
+        linker.addNameExtensions(normalizer: &normalizer)
+        linker.addRelations(lexiconRelations)
+        return linker.graph(itemDetails: details, reversedCards: reversed, normalizer: &normalizer)
     }
 
     /// What one card says of the concepts it mentions, read on its own (see `assemble`).
@@ -1975,11 +1981,26 @@ struct Mention: Sendable {
     var isLoose = false
 }
 
-/// A relation between registry entries, before concepts get their final numbers.
+/// A relation between registry entries as a rule proposes it, before cycles are cut and duplicates merged. A run holds
+/// hundreds of thousands, so ids are stored in 32 bits (32 bytes a draft with its evidence).
 struct DraftRelation: Sendable {
-    var source: Int
-    var target: Int
-    var kind: RelationKind
-    var card: Int?
-    var evidence: String
+    private let sourceID: Int32
+    private let targetID: Int32
+    /// The card that says it, or -1.
+    private let cardIndex: Int32
+    let kind: RelationKind
+    let evidence: String
+
+    init(source: Int, target: Int, kind: RelationKind, card: Int?, evidence: String) {
+        // Cards and registry entries number far below 2^31 (a few per card).
+        sourceID = Int32(truncatingIfNeeded: source)
+        targetID = Int32(truncatingIfNeeded: target)
+        cardIndex = card.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        self.kind = kind
+        self.evidence = evidence
+    }
+
+    var source: Int { Int(sourceID) }
+    var target: Int { Int(targetID) }
+    var card: Int? { cardIndex < 0 ? nil : Int(cardIndex) }
 }

@@ -17,7 +17,7 @@ struct Normalizer {
     /// The usual capitalised spelling of each acronym ("crm" → "CRM", "saas" → "SaaS").
     let acronymSpelling: [String: String]
     /// Single-deletion variants of every word of five letters or more → the words they come from.
-    private let deletions: [String: [String]]
+    private let deletions: DeletionIndex
     /// Memoised results: every distinct word is folded once.
     private var corrected: [String: String] = [:]
     private var folded: [String: String] = [:]
@@ -75,13 +75,11 @@ struct Normalizer {
             forms.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
         }
         var stemCounts: [String: Int] = [:]
-        var deletions: [String: [String]] = [:]
+        var deletions = DeletionIndex()
         for (word, count) in counts {
             stemCounts[Porter2.stem(word), default: 0] += count
             guard Self.isCorrectable(word) else { continue }
-            for variant in Self.singleDeletions(of: word) {
-                deletions[variant, default: []].append(word)
-            }
+            deletions.insert(word, under: Self.singleDeletions(of: word))
         }
         self.stemCounts = stemCounts
         self.deletions = deletions
@@ -267,10 +265,10 @@ struct Normalizer {
         if tagger.lexicon.info(word).isEnglish || eponymParts.contains(word) { return nil }
         let stem = Porter2.stem(word)
         let family = stemCounts[stem] ?? count
-        var candidates: [String] = deletions[word] ?? []  // words one letter longer
+        var candidates: [String] = deletions.words(under: word)  // words one letter longer
         for variant in Self.singleDeletions(of: word) {
             if counts[variant] != nil, Self.isCorrectable(variant) { candidates.append(variant) }
-            candidates.append(contentsOf: deletions[variant] ?? [])
+            candidates.append(contentsOf: deletions.words(under: variant))
         }
         var best: (word: String, family: Int)?
         for candidate in candidates where candidate != word {
@@ -309,5 +307,39 @@ struct Normalizer {
             oneEdit = max(restX, restY) == 1
         }
         return oneEdit && suffix >= 2 && (prefix > 0 || (restX == 2 && restY == 2))
+    }
+}
+
+/// The words of the decks filed under each of their single-letter deletions ("cahce" under "cache",
+/// "cace", …), so a typo's one-edit neighbours are found by hashing, not by comparing with every word
+/// (symmetric-delete look-up).
+///
+/// One hash entry per distinct deletion and one 8-byte link per (deletion, word), instead of an array
+/// per deletion: at 100k cards of invented words there are about 600k deletions, mostly of one word.
+struct DeletionIndex: Sendable {
+    private var first: [String: Int32] = [:]
+    /// Per link: the word's index in `words`, and the next link under the same deletion (-1: none).
+    private var links: [(word: Int32, next: Int32)] = []
+    private var words: [String] = []
+
+    mutating func insert(_ word: String, under deletions: [String]) {
+        let wordIndex = Int32(words.count)
+        words.append(word)
+        for deletion in deletions {
+            let link = Int32(links.count)
+            links.append((wordIndex, first[deletion] ?? -1))
+            first[deletion] = link
+        }
+    }
+
+    /// The words filed under `deletion`, latest first.
+    func words(under deletion: String) -> [String] {
+        var result: [String] = []
+        var link = first[deletion] ?? -1
+        while link >= 0 {
+            result.append(words[Int(links[Int(link)].word)])
+            link = links[Int(link)].next
+        }
+        return result
     }
 }

@@ -1,27 +1,56 @@
 import Language
 
 /// One word of a card's text, with where it stood, so mentions can quote their evidence.
+///
+/// A run holds every word of every card at once (4 million at 100k cards), so the layout is kept to
+/// 48 bytes: offsets in 32 bits and the joiner as a one-byte code, beside the two strings.
 struct Token: Sendable, Hashable {
     /// The word as written, possessive `'s` removed ("Gartner's" → "Gartner").
     var text: String
     /// Lower-case form.
     var lower: String
+    private var startOffset: UInt32
+    private var endOffset: UInt32
     /// Two or more capitals ("CRM", "SaaS", "CSFs"): an acronym shape, never typo-corrected or stemmed.
     var isAcronym: Bool
     /// Only digits.
     var isNumber: Bool
     /// What separated it from the previous token.
     var gap: Gap
-    /// The joining character when `gap` is `.joiner` ("-" in "customer-facing", "/" in "TCP/IP").
-    var joiner: Unicode.Scalar = "-"
+    private var joinerCode: UInt8
     /// Written with a possessive "'s" (kept for display only).
-    var possessive = false
+    var possessive: Bool
     /// Part of speech in context (set by `Normalizer.tokens`; `.name` until tagged).
     var tag: PartOfSpeech = .name
+
+    /// The characters that join the words of a compound (`Tokenizer.isJoiner`), by code.
+    private static let joiners: [Unicode.Scalar] = ["-", "/", "\u{2010}", "\u{2011}", "_"]
+
+    init(
+        text: String, lower: String, isAcronym: Bool, isNumber: Bool, gap: Gap, joiner: Unicode.Scalar = "-",
+        possessive: Bool = false, start: Int, end: Int
+    ) {
+        self.text = text
+        self.lower = lower
+        self.isAcronym = isAcronym
+        self.isNumber = isNumber
+        self.gap = gap
+        self.joinerCode = UInt8(Self.joiners.firstIndex(of: joiner) ?? 0)
+        self.possessive = possessive
+        // A card's text is far below 4 GiB (a deck file is read whole, and a field is one of its parts).
+        self.startOffset = UInt32(truncatingIfNeeded: start)
+        self.endOffset = UInt32(truncatingIfNeeded: end)
+    }
+
+    /// The joining character when `gap` is `.joiner` ("-" in "customer-facing", "/" in "TCP/IP").
+    var joiner: Unicode.Scalar { Self.joiners[Int(joinerCode)] }
     /// Offsets of its first and one-past-last byte in the text's UTF-8 (scalar boundaries), so that
     /// `Tokenizer.surface` slices in O(1) instead of walking the text from its start.
-    var start: Int
-    var end: Int
+    var start: Int { Int(startOffset) }
+    var end: Int {
+        get { Int(endOffset) }
+        set { endOffset = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     enum Gap: Sendable, Hashable {
         /// Start of text, or white space only.
@@ -35,6 +64,11 @@ struct Token: Sendable, Hashable {
 
 /// Splits text into word tokens on unicode letters and digits; linear in the text's length.
 enum Tokenizer {
+    /// A hyphen, slash or underscore between two words makes them one compound.
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_"
+    }
+
     static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(text.utf8.count / 5)
@@ -100,7 +134,7 @@ enum Tokenizer {
                 gap = .space
                 joiner = "-"
             } else {
-                if scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_" {
+                if isJoiner(scalar) {
                     if gap == .space {
                         gap = .joiner
                         joiner = scalar
