@@ -260,7 +260,18 @@ public struct GraphMLWriter: StreamingGraphWriter {
         func raw(_ text: String) throws(ExportError) {
             var text = text
             let status = text.withUTF8 { bytes in
-                xmlTextWriterWriteRawLen(raw, bytes.baseAddress ?? ("" as StaticString).utf8Start, Int32(bytes.count))
+                guard let base = bytes.baseAddress else {
+                    return xmlTextWriterWriteRawLen(raw, ("" as StaticString).utf8Start, 0)
+                }
+                // libxml2 takes an `int` length: a text over 2 GiB goes in pieces.
+                var offset = 0
+                repeat {
+                    let length = min(bytes.count - offset, Int(Int32.max))
+                    let status = xmlTextWriterWriteRawLen(raw, base + offset, Int32(length))
+                    if status < 0 { return status }
+                    offset += length
+                } while offset < bytes.count
+                return 0
             }
             try check(status)
         }
