@@ -1981,8 +1981,9 @@ struct Mention: Sendable {
     var isLoose = false
 }
 
-/// A relation between registry entries as a rule proposes it, before cycles are cut and duplicates merged. A run holds
-/// hundreds of thousands, so ids are stored in 32 bits (32 bytes a draft with its evidence).
+/// A relation between registry entries as a rule proposes it, before cycles are cut and duplicates
+/// merged. A run holds hundreds of thousands, so ids are stored in 32 bits (32 bytes a draft with its
+/// evidence).
 struct DraftRelation: Sendable {
     private let sourceID: Int32
     private let targetID: Int32

@@ -8,13 +8,17 @@ enum ExportText {
         // Fast path: a forbidden character shows up in UTF-8 as a byte below 0x20, or starts with
         // 0xEF (U+FFFE/U+FFFF; other U+F000–U+FFFF characters just take the slow path).
         var contiguous = text
-        let clean = contiguous.withUTF8 { bytes in
-            !bytes.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF }
-        }
+        let clean = contiguous.withUTF8 { bytes in !bytes.contains(where: mayStartForbidden) }
         if clean { return contiguous }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isXMLChar(scalar.value) { scalars.append(scalar) }
         return String(scalars)
+    }
+
+    /// Whether a UTF-8 byte may begin a character XML forbids: a C0 control other than TAB, LF and CR,
+    /// or 0xEF, the lead byte of U+FFFE/U+FFFF (and of other U+F000–U+FFFF characters, which are allowed).
+    static func mayStartForbidden(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
     }
 
     /// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].

@@ -293,23 +293,18 @@ public struct GraphMLWriter: StreamingGraphWriter {
             let kind = text.withUTF8 { bytes in
                 var kind = TextKind.plain
                 for byte in bytes {
+                    if ExportText.mayStartForbidden(byte) { return TextKind.forbidden }
                     switch byte {
                     case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), 0x0D:
                         kind = .escaped
-                    case 0x09, 0x0A: continue
-                    // A forbidden character: a C0 control, or U+FFFE/U+FFFF (lead byte 0xEF).
-                    case 0..<0x20, 0xEF: return TextKind.forbidden
                     default: continue
                     }
                 }
                 return kind
             }
-            switch kind {
-            case .plain: try raw(text)
-            case .escaped: try check(Self.withXMLChars(text) { xmlTextWriterWriteString(raw, $0) })
-            case .forbidden:
-                try check(Self.withXMLChars(ExportText.xmlSafe(text)) { xmlTextWriterWriteString(raw, $0) })
-            }
+            if kind == .plain { return try raw(text) }
+            let safe = kind == .forbidden ? ExportText.xmlSafe(text) : text
+            try check(Self.withXMLChars(safe) { xmlTextWriterWriteString(raw, $0) })
         }
         private enum TextKind { case plain, escaped, forbidden }
 

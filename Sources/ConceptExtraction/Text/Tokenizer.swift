@@ -2,7 +2,7 @@ import Language
 
 /// One word of a card's text, with where it stood, so mentions can quote their evidence.
 ///
-/// A run holds every word of every card at once (4 million at 100k cards), so the layout is kept to
+/// A run holds every word of every card at once (4.6 million at 100k generated cards), so the layout is kept to
 /// 48 bytes: offsets in 32 bits and the joiner as a one-byte code, beside the two strings.
 struct Token: Sendable, Hashable {
     /// The word as written, possessive `'s` removed ("Gartner's" → "Gartner").
@@ -23,8 +23,8 @@ struct Token: Sendable, Hashable {
     /// Part of speech in context (set by `Normalizer.tokens`; `.name` until tagged).
     var tag: PartOfSpeech = .name
 
-    /// The characters that join the words of a compound (`Tokenizer.isJoiner`), by code.
-    private static let joiners: [Unicode.Scalar] = ["-", "/", "\u{2010}", "\u{2011}", "_"]
+    /// The characters that join the words of a compound (a hyphen, a slash, an underscore), by code.
+    static let joiners: [Unicode.Scalar] = ["-", "/", "\u{2010}", "\u{2011}", "_"]
 
     init(
         text: String, lower: String, isAcronym: Bool, isNumber: Bool, gap: Gap, joiner: Unicode.Scalar = "-",
@@ -65,9 +65,7 @@ struct Token: Sendable, Hashable {
 /// Splits text into word tokens on unicode letters and digits; linear in the text's length.
 enum Tokenizer {
     /// A hyphen, slash or underscore between two words makes them one compound.
-    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "_"
-    }
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { Token.joiners.contains(scalar) }
 
     static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
