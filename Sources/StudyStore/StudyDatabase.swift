@@ -105,14 +105,34 @@ public final class StudyDatabase: Sendable {
         configuration.readonly = readOnly
         configuration.label = "study"
         do {
-            if readOnly {
-                writer = try DatabaseQueue(path: path, configuration: configuration)
-            } else {
-                writer = try DatabasePool(path: path, configuration: configuration)
+            writer = try Self.openRetryingWhileBusy(until: .now + .milliseconds(Int(lockTimeout * 1000))) {
+                let writer: any DatabaseWriter =
+                    readOnly
+                    ? try DatabaseQueue(path: path, configuration: configuration)
+                    : try DatabasePool(path: path, configuration: configuration)
+                try Self.prepare(writer, path: path, migrate: !readOnly)
+                return writer
             }
-            try Self.prepare(writer, path: path, migrate: !readOnly)
         } catch {
             throw StudyStoreError.from(error, path: path, lockTimeout: lockTimeout)
+        }
+    }
+
+    /// Runs `open` again while it fails with `SQLITE_BUSY`, until `deadline`.
+    ///
+    /// SQLite's busy timeout does not cover everything opening does: `PRAGMA journal_mode = WAL`
+    /// on a database another session is creating at that moment fails at once with "database is
+    /// locked" instead of waiting (seen in 4 of 10 runs of three sessions starting together on two
+    /// busy cores). Opening again after a short pause finds the database created and in WAL mode.
+    static func openRetryingWhileBusy(
+        until deadline: ContinuousClock.Instant, _ open: () throws -> any DatabaseWriter
+    ) throws -> any DatabaseWriter {
+        while true {
+            do {
+                return try open()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && .now < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 
