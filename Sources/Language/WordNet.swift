@@ -103,16 +103,19 @@ public final class WordNet: Sendable {
 
     /// Where each entry line of an index file starts (the licence header's lines, which start with a
     /// space, left out): the lines are sorted by lemma, so a look-up is a binary search over these.
-    /// - Complexity: O(file size), one pass (a few milliseconds for the four files).
+    /// - Complexity: O(file size), one pass (a few milliseconds for the four files). The newlines are
+    /// found with `memchr`, which is as fast in a debug or sanitizer build as in a release one (a
+    /// generic slice search took 0.9 s per process there, and the tests start hundreds of them).
     private static func entryLineStarts(_ file: Data) -> [UInt32] {
         file.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [UInt32] in
+            guard let base = bytes.baseAddress else { return [] }
             var starts: [UInt32] = []
             starts.reserveCapacity(bytes.count / 48)
             var start = 0
             while start < bytes.count {
                 if bytes[start] != 0x20 { starts.append(UInt32(start)) }
-                guard let newline = bytes[start...].firstIndex(of: 0x0A) else { break }
-                start = newline + 1
+                guard let newline = memchr(base + start, 0x0A, bytes.count - start) else { break }
+                start = base.distance(to: UnsafeRawPointer(newline)) + 1
             }
             return starts
         }
