@@ -127,12 +127,15 @@ public struct AnalysisCache: Sendable {
                 $0.hasSuffix(".graph") && !$0.hasPrefix(".")
             }), names.count > limit
         else { return }
-        let dated = names.map { name -> (String, Date) in
-            let date = (try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path))?[
-                .modificationDate]
-            return (name, date as? Date ?? .distantPast)
-        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        for (name, _) in dated.dropFirst(limit) { try? fm.removeItem(at: directory.appendingPathComponent(name)) }
+        var dated: [(name: String, date: Date)] = []
+        for name in names {
+            let attributes = try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path)
+            let date: Date = attributes?[.modificationDate] as? Date ?? .distantPast
+            dated.append((name, date))
+        }
+        // Newest first; equal times by name, so the same files survive on every run.
+        dated.sort { (a, b) -> Bool in a.date != b.date ? a.date > b.date : a.name < b.name }
+        for entry in dated.dropFirst(limit) { try? fm.removeItem(at: directory.appendingPathComponent(entry.name)) }
     }
 
     private func fileURL(for key: String) -> URL {

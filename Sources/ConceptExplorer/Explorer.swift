@@ -23,9 +23,8 @@ public struct Explorer: Sendable {
         self.analyzed = analyzed
         let n = analyzed.graph.concepts.count
         var position = [Int](repeating: 0, count: n)
-        let byRank = (0..<n).sorted { a, b in
-            analyzed.rank[a] != analyzed.rank[b] ? analyzed.rank[a] > analyzed.rank[b] : a < b
-        }
+        let rank: [Double] = analyzed.rank
+        let byRank = (0..<n).sorted { (a: Int, b: Int) -> Bool in rank[a] != rank[b] ? rank[a] > rank[b] : a < b }
         for (p, c) in byRank.enumerated() { position[c] = p }
         self.rankPosition = position
 

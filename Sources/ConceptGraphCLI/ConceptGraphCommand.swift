@@ -71,10 +71,12 @@ enum SubcommandGuess {
             !FileManager.default.fileExists(atPath: first),
             !first.contains("/"), !first.contains(".")
         else { return nil }
-        let close = commands.map { ($0, distance(first.lowercased(), $0)) }.filter { $0.1 <= 2 }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        let typed = first.lowercased()
+        let close: [(command: String, distance: Int)] = commands.map { ($0, distance(typed, $0)) }
+            .filter { $0.distance <= 2 }
+            .sorted { (a, b) -> Bool in a.distance != b.distance ? a.distance < b.distance : a.command < b.command }
         if let best = close.first {
-            return "error: unknown command '\(first)'; did you mean \(best.0)?"
+            return "error: unknown command '\(first)'; did you mean \(best.command)?"
         }
         return "error: '\(first)' is neither a command nor a deck file or folder "
             + "(commands: \(commands.filter { $0 != "help" }.joined(separator: ", ")); see conceptgraph --help)"
